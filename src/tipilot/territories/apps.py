@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TerritoriesConfig(AppConfig):
+    name = "tipilot.territories"
+    verbose_name = "Territoires d'industrie"

@@ -1,0 +1,94 @@
+"""Reads for territories: lists with search and filters, one territory with its history."""
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+
+from tipilot.core.text import fold
+
+from .enums import TerritoryStatus
+from .models import Generation, Membership, Territory
+
+
+def has_demo_data() -> bool:
+    return Territory.objects.filter(is_demo=True).exists()
+
+
+def territory_list(
+    *, q: str = "", region: str = "", generation: str = "", department: str = "",
+    include_withdrawn: bool = False,
+) -> QuerySet[Territory]:
+    """Territories matching a free-text search on territory, EPCI, commune or department name."""
+    qs = Territory.objects.select_related("generation").prefetch_related("regions").defer(
+        "outline", "search_text"
+    )
+    if not include_withdrawn:
+        qs = qs.filter(status=TerritoryStatus.LABELLED)
+    if q:
+        for word in fold(q).split():
+            qs = qs.filter(search_text__contains=word)
+    if region:
+        qs = qs.filter(regions__code=region)
+    if department:
+        qs = qs.filter(departments__code=department)
+    if generation:
+        qs = qs.filter(generation__code=generation)
+    return qs.distinct().order_by("-generation__start_year", "identifier")
+
+
+def territory_detail(*, generation: Generation, identifier: str) -> Territory:
+    memberships = Membership.objects.select_related("epci", "commune").defer(
+        "epci__outline", "commune__outline"
+    ).order_by("left_on", "epci__name", "commune__name")
+    return (
+        Territory.objects.select_related("generation", "wave")
+        .prefetch_related(
+            "regions",
+            "departments",
+            Prefetch("memberships", queryset=memberships),
+            Prefetch("changes__epci"),
+            Prefetch("changes__commune"),
+        )
+        .get(generation=generation, identifier=identifier)
+    )
+
+
+def generations_with_territory(identifier: str) -> QuerySet[Generation]:
+    return Generation.objects.filter(territories__identifier=identifier).order_by("-start_year")
+
+
+def latest_generation() -> Generation | None:
+    return Generation.objects.filter(territories__isnull=False).order_by("-start_year").first()
+
+
+def programme_figures(*, region: str = "") -> list[dict]:
+    """Key figures per generation: territories, members, communes, population (current)."""
+    territories = Territory.objects.filter(status=TerritoryStatus.LABELLED)
+    if region:
+        territories = territories.filter(regions__code=region)
+    per_generation = (
+        territories.values("generation__code", "generation__name")
+        .annotate(
+            territories=Count("id", distinct=True),
+            population=Sum("population"),
+            communes=Sum("commune_count"),
+        )
+        .order_by("generation__code")
+    )
+    members = Membership.objects.filter(
+        left_on__isnull=True, territory__in=territories.values("id")
+    )
+    epcis = dict(
+        members.filter(epci__isnull=False)
+        .values("territory__generation__code")
+        .annotate(n=Count("epci", distinct=True))
+        .values_list("territory__generation__code", "n")
+    )
+    return [{**row, "epcis": epcis.get(row["generation__code"], 0)} for row in per_generation]
+
+
+def figures_by_region(*, generation: Generation) -> QuerySet:
+    return (
+        Territory.objects.filter(generation=generation, status=TerritoryStatus.LABELLED)
+        .values("regions__code", "regions__name")
+        .annotate(territories=Count("id"), population=Sum("population"))
+        .order_by("regions__code")
+    )
