@@ -9,9 +9,8 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me" if DEBUG else None)
-if not SECRET_KEY:
-    SECRET_KEY = "tipilot-local-" + "not-for-production"
+# The default is for local use only; `tipilot check --deploy` flags it (prefix django-insecure).
+SECRET_KEY = env("SECRET_KEY", default="django-insecure-tipilot-local-development-key")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 
 VAR_DIR = Path(env("TIPILOT_VAR_DIR", default=str(BASE_DIR / "var")))

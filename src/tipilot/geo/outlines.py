@@ -88,7 +88,9 @@ def load_outlines(
         counts = {"communes": len(updated)}
         counts["epci"] = _unions(Epci, _epci_groups(), geometries, "epci", progress)
         dept_groups = _groups(Commune.objects.values_list("department_id", "id"))
-        counts["departements"] = _unions(Department, dept_groups, geometries, "department", progress)
+        counts["departements"] = _unions(
+            Department, dept_groups, geometries, "department", progress
+        )
         region_groups = _groups(Commune.objects.values_list("region_id", "id"))
         counts["regions"] = _unions(Region, region_groups, geometries, "region", progress)
     counts["sans contour"] = len(communes) - len(geometries)

@@ -18,11 +18,15 @@ COMMUNE_FIELDS = ("id", "name", "population", "department_id", "region_id")
 
 def territories_refresh_derived(*, territories: list[Territory] | None = None) -> int:
     """Recompute derived figures for ``territories`` (all when None); return how many."""
-    queryset = Territory.objects.all() if territories is None else Territory.objects.filter(
-        id__in=[t.id for t in territories]
+    queryset = (
+        Territory.objects.all()
+        if territories is None
+        else Territory.objects.filter(id__in=[t.id for t in territories])
     )
-    current = Membership.objects.filter(left_on__isnull=True).select_related("epci", "commune").defer(
-        "epci__outline", "commune__outline"
+    current = (
+        Membership.objects.filter(left_on__isnull=True)
+        .select_related("epci", "commune")
+        .defer("epci__outline", "commune__outline")
     )
     communes = Commune.objects.only(*COMMUNE_FIELDS)
     rows = list(

@@ -13,12 +13,18 @@ def has_demo_data() -> bool:
 
 
 def territory_list(
-    *, q: str = "", region: str = "", generation: str = "", department: str = "",
+    *,
+    q: str = "",
+    region: str = "",
+    generation: str = "",
+    department: str = "",
     include_withdrawn: bool = False,
 ) -> QuerySet[Territory]:
     """Territories matching a free-text search on territory, EPCI, commune or department name."""
-    qs = Territory.objects.select_related("generation").prefetch_related("regions").defer(
-        "outline", "search_text"
+    qs = (
+        Territory.objects.select_related("generation")
+        .prefetch_related("regions")
+        .defer("outline", "search_text")
     )
     if not include_withdrawn:
         qs = qs.filter(status=TerritoryStatus.LABELLED)
@@ -35,9 +41,11 @@ def territory_list(
 
 
 def territory_detail(*, generation: Generation, identifier: str) -> Territory:
-    memberships = Membership.objects.select_related("epci", "commune").defer(
-        "epci__outline", "commune__outline"
-    ).order_by("left_on", "epci__name", "commune__name")
+    memberships = (
+        Membership.objects.select_related("epci", "commune")
+        .defer("epci__outline", "commune__outline")
+        .order_by("left_on", "epci__name", "commune__name")
+    )
     return (
         Territory.objects.select_related("generation", "wave")
         .prefetch_related(

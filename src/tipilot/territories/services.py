@@ -187,9 +187,7 @@ class _Applier:
         change = TerritoryChange(**values)
         detail = str(change.member) if change.epci_id or change.commune_id else ""
         detail = detail or values.get("new_value") or values.get("old_value", "")
-        self.result.changes.append(
-            f"{territory.identifier} : {ChangeKind(kind).label} — {detail}"
-        )
+        self.result.changes.append(f"{territory.identifier} : {ChangeKind(kind).label} — {detail}")
 
 
 def _already_imported(batch: ImportBatch) -> bool:
@@ -217,9 +215,7 @@ def _outline(item: Resolved) -> str:
     geometry = item.raw.geometry
     if geometry and geometry.get("type") in ("Polygon", "MultiPolygon"):
         return to_geojson(shapely.geometry.shape(geometry), TERRITORY_TOLERANCE)
-    parts = [
-        shapely.from_geojson(m.outline) for m in item.epcis + item.communes if m.outline
-    ]
+    parts = [shapely.from_geojson(m.outline) for m in item.epcis + item.communes if m.outline]
     if not parts:
         return ""
     return to_geojson(union(parts), TERRITORY_TOLERANCE)

@@ -109,11 +109,15 @@ def _anct_v2(props, where, report) -> RawTerritory:
 
 def _anct_2018(props, where, report) -> RawTerritory:
     territory = RawTerritory(
-        identifier=clean_label(props.get("id_ti")), name=clean_label(props.get("lib_ti")), where=where
+        identifier=clean_label(props.get("id_ti")),
+        name=clean_label(props.get("lib_ti")),
+        where=where,
     )
     if "siren_groupement" not in props:
         report.error(where, "siren_groupement", "colonne absente")
-    for code in filter(None, (c.strip() for c in str(props.get("siren_groupement") or "").split(","))):
+    for code in filter(
+        None, (c.strip() for c in str(props.get("siren_groupement") or "").split(","))
+    ):
         territory.members.append(RawMember(code, "siren", "", where))
     return territory
 

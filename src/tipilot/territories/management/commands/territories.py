@@ -23,11 +23,11 @@ class Command(BaseCommand):
         imp.add_argument("--generation", required=True, help="2018-2022 ou 2023-2027")
         imp.add_argument("--as-of", required=True, help="Date de l'état de la liste, AAAA-MM-JJ")
         imp.add_argument("--vintage", type=int, help="Millésime géographique (COG) du fichier")
-        imp.add_argument(
-            "--wave", type=int, help="Vague de labellisation, par son cumul (ex. 124)"
-        )
+        imp.add_argument("--wave", type=int, help="Vague de labellisation, par son cumul (ex. 124)")
         imp.add_argument("--dry-run", action="store_true", help="Valider sans rien écrire.")
-        sub.add_parser("refresh", help="Recalculer les chiffres dérivés après un nouveau millésime.")
+        sub.add_parser(
+            "refresh", help="Recalculer les chiffres dérivés après un nouveau millésime."
+        )
 
     def handle(self, *args, **options):
         if options["action"] == "refresh":

@@ -1,0 +1,61 @@
+"""``tipilot demo``: load the real geography and programme for a local demonstration.
+
+Idempotent: run it again and only what is missing is loaded. Official files come from
+TIPILOT_DATA_MIRROR, or are downloaded; only when no official list can be had is a
+demonstration programme generated (and flagged as such everywhere).
+"""
+
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from tipilot.core import datasources
+from tipilot.geo.models import Commune, Vintage
+from tipilot.geo.sources import integrity_of
+from tipilot.territories.models import ImportBatch
+
+TERRITORY_STATES = [
+    ("ti-2018-2022", "2018-2022", "2022-12-31"),
+    ("ti-2023-2027-2023-11", "2023-2027", "2023-11-14"),
+    ("ti-2023-2027-2024-09", "2023-2027", "2024-07-04"),
+]
+
+
+class Command(BaseCommand):
+    help = "Charge la géographie et le programme réels pour la démonstration."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--geo", required=True, help="Archive @etalab/decoupage-administratif")
+
+    def handle(self, *args, **options):
+        geo = Path(options["geo"])
+        if not geo.is_file():
+            raise CommandError(f"{geo} : archive introuvable (lancez « make install »).")
+        if not Vintage.objects.filter(integrity=integrity_of(geo)).exists():
+            call_command("geo", "load", str(geo))
+        if not Commune.objects.exclude(outline="").exists():
+            call_command("geo", "outlines")
+        try:
+            paths = [(datasources.resolve(key), gen, date) for key, gen, date in TERRITORY_STATES]
+        except datasources.SourceUnavailable as exc:
+            self.stderr.write(f"Liste officielle indisponible : {exc}")
+            self._demo_programme()
+            return
+        for path, generation, as_of in paths:
+            if ImportBatch.objects.filter(generation__code=generation, as_of__gt=as_of).exists():
+                continue
+            call_command(
+                "territories", "import", str(path), "--generation", generation, "--as-of", as_of
+            )
+
+    def _demo_programme(self):
+        from tipilot.territories.demo import demo_programme_build
+
+        result = demo_programme_build()
+        self.stdout.write(
+            self.style.WARNING(
+                "Programme de DÉMONSTRATION construit à partir d'EPCI réels : "
+                f"{result.summary()} (signalé sur chaque page)."
+            )
+        )
