@@ -113,6 +113,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EpciKindEnum": "tipilot.geo.enums.EpciKind",
+        "ChangeKindEnum": "tipilot.territories.enums.ChangeKind",
+        "TerritoryStatusEnum": "tipilot.territories.enums.TerritoryStatus",
+    },
 }
 
 

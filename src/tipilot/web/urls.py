@@ -1,1 +1,11 @@
-urlpatterns = []
+from django.urls import path
+
+from .views import home, map, regions, territories
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("territoires/", territories.territory_list, name="territory-list"),
+    path("territoires/<str:identifier>/", territories.territory_detail, name="territory-detail"),
+    path("regions/<str:code>/", regions.region_detail, name="region-detail"),
+    path("carte/", map.france_map, name="map"),
+]

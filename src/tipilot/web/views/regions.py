@@ -1,0 +1,14 @@
+from django.shortcuts import get_object_or_404, render
+
+from tipilot.geo.models import Region
+from tipilot.territories.selectors import programme_figures, territory_list
+
+
+def region_detail(request, code):
+    region = get_object_or_404(Region.objects.defer("outline"), code=code)
+    territories = territory_list(region=code)
+    return render(
+        request,
+        "web/region_detail.html",
+        {"region": region, "figures": programme_figures(region=code), "territories": territories},
+    )
