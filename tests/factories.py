@@ -53,6 +53,7 @@ class CommuneFactory(factory.django.DjangoModelFactory):
 class EpciFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Epci
+        skip_postgeneration_save = True
 
     siren = factory.Sequence(lambda n: f"2{n:08d}")
     name = factory.Sequence(lambda n: f"CC Numéro {n}")
@@ -72,6 +73,7 @@ class EpciFactory(factory.django.DjangoModelFactory):
 class TerritoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Territory
+        skip_postgeneration_save = True
 
     generation = factory.LazyFunction(lambda: Generation.objects.get(code="2023-2027"))
     identifier = factory.Sequence(lambda n: f"ti-84{n % 100:02d}")

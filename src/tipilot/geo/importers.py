@@ -34,6 +34,13 @@ class LoadResult:
 def validate_package(package: GeoPackage, source: str) -> ValidationReport:
     report = ValidationReport(source)
     data = package.data
+    if not _check_shapes(report, data):
+        return report
+    communes_numbered = _numbered(data, "communes", current_only=True)
+    _check_unique(report, _numbered(data, "regions"))
+    _check_unique(report, _numbered(data, "departements"))
+    _check_unique(report, communes_numbered)
+    _check_unique(report, _numbered(data, "epci") + _numbered(data, "ept"))
     regions = {r.get("code") for r in data["regions"]}
     departments = {d.get("code") for d in data["departements"]}
     for i, row in enumerate(data["regions"], 1):
@@ -44,7 +51,7 @@ def validate_package(package: GeoPackage, source: str) -> ValidationReport:
         if row.get("region") and row["region"] not in regions:
             report.error(where, "region", f"région « {row['region']} » inconnue")
     communes = set()
-    for i, row in enumerate(current_communes(data), 1):
+    for _, i, row in communes_numbered:  # numbered as in the file, délégués included
         where = f"communes.json #{i} ({row.get('code', '?')})"
         _require(report, where, row, ("code", "nom", "departement", "region"))
         if row.get("departement") and row["departement"] not in departments:
@@ -54,6 +61,35 @@ def validate_package(package: GeoPackage, source: str) -> ValidationReport:
         for i, row in enumerate(data.get(name, []), 1):
             _validate_group(report, f"{name}.json #{i} ({row.get('code', '?')})", row, communes)
     return report
+
+
+def _check_shapes(report, data) -> bool:
+    """Each file must be a list of objects, or nothing else can be checked."""
+    for name, rows in data.items():
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            report.error(f"{name}.json", "-", "une liste d'objets JSON est attendue")
+    return report.ok
+
+
+def _numbered(data, name, current_only=False) -> list[tuple[str, int, dict]]:
+    rows = enumerate(data.get(name, []), 1)
+    return [(name, i, r) for i, r in rows if not current_only or _is_current(r)]
+
+
+def _is_current(commune: dict) -> bool:
+    return commune.get("type", "commune-actuelle") == "commune-actuelle"
+
+
+def _check_unique(report, rows: list[tuple[str, int, dict]]) -> None:
+    """A code given twice would make the write fail half-way: report it instead."""
+    seen: dict[str, str] = {}
+    for name, i, row in rows:
+        code = str(row.get("code") or "")
+        where = f"{name}.json #{i}"
+        if code in seen:
+            report.error(f"{where} ({code})", "code", f"« {code} » figure déjà en {seen[code]}")
+        elif code:
+            seen[code] = where
 
 
 def _validate_group(report, where, row, communes):
@@ -75,7 +111,7 @@ def _require(report, where, row, keys):
 
 
 def current_communes(data) -> list[dict]:
-    return [c for c in data["communes"] if c.get("type", "commune-actuelle") == "commune-actuelle"]
+    return [c for c in data["communes"] if _is_current(c)]
 
 
 def load_package(

@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
 from tipilot.core.text import fold
+from tipilot.geo.models import Department, Region
 
 from .enums import TerritoryStatus
 from .models import Generation, Membership, Territory
@@ -22,8 +23,11 @@ def territory_list(
 ) -> QuerySet[Territory]:
     """Territories matching a free-text search on territory, EPCI, commune or department name."""
     qs = (
-        Territory.objects.select_related("generation")
-        .prefetch_related("regions")
+        Territory.objects.select_related("generation", "wave")
+        .prefetch_related(
+            Prefetch("regions", queryset=Region.objects.defer("outline")),
+            Prefetch("departments", queryset=Department.objects.defer("outline")),
+        )
         .defer("outline", "search_text")
     )
     if not include_withdrawn:

@@ -140,7 +140,8 @@ def _read_csv(raw: bytes, report: ValidationReport) -> ParsedFile:
     elif COMMUNE_COLUMNS <= columns:
         kind, code_column, file_format = "insee", "insee_com", "csv-communes"
     else:
-        missing = sorted(GROUP_COLUMNS - columns)
+        expected = COMMUNE_COLUMNS if "insee_com" in columns else GROUP_COLUMNS
+        missing = sorted(expected - columns)
         report.error("ligne 1", "en-tête", f"colonnes attendues absentes : {', '.join(missing)}")
         return ParsedFile("csv", [], report)
     by_id: dict[str, RawTerritory] = {}

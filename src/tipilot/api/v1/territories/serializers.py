@@ -3,19 +3,24 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from tipilot.territories.models import Membership, Territory, TerritoryChange, Wave
-
-
-class WaveSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Wave
-        fields = ["period_label", "date", "cumulative_count"]
+from tipilot.territories.models import Membership, Territory, TerritoryChange
 
 
 class TerritorySerializer(serializers.ModelSerializer):
     generation = serializers.CharField(source="generation.code")
     status_label = serializers.CharField(source="get_status_display")
-    wave = WaveSerializer(allow_null=True)
+    wave = serializers.CharField(
+        source="wave.period_label",
+        default=None,
+        allow_null=True,
+        help_text="Vague de labellisation (période), si connue",
+    )
+    wave_cumulative_count = serializers.IntegerField(
+        source="wave.cumulative_count",
+        default=None,
+        allow_null=True,
+        help_text="Nombre de territoires labellisés à cette vague",
+    )
     regions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     departments = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     url = serializers.SerializerMethodField()
@@ -34,6 +39,7 @@ class TerritorySerializer(serializers.ModelSerializer):
             "labelled_on",
             "withdrawn_on",
             "wave",
+            "wave_cumulative_count",
             "regions",
             "departments",
             "population",
@@ -64,9 +70,9 @@ def page_url(territory) -> str:
 class MemberSerializer(serializers.ModelSerializer):
     kind = serializers.SerializerMethodField()
     siren = serializers.SerializerMethodField()
-    insee_code = serializers.CharField(source="commune.insee_code", default=None)
+    insee_code = serializers.CharField(source="commune.insee_code", default=None, allow_null=True)
     name = serializers.CharField(source="member.name")
-    epci_kind = serializers.CharField(source="epci.kind", default=None)
+    epci_kind = serializers.CharField(source="epci.kind", default=None, allow_null=True)
     dissolved = serializers.BooleanField(source="member.dissolved")
 
     class Meta:
@@ -101,9 +107,11 @@ class ChangeSerializer(serializers.ModelSerializer):
             "new_value",
         ]
 
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_member_name(self, change) -> str | None:
         return change.member.name if change.member else None
 
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_member_siren(self, change) -> str | None:
         return change.member.siren if change.member else None
 

@@ -52,7 +52,7 @@ class TerritoryViewSet(viewsets.GenericViewSet, generics.ListAPIView):
     queryset = Territory.objects.none()
 
     def get_queryset(self):
-        return filtered_territories(self.request.query_params).select_related("wave")
+        return filtered_territories(self.request.query_params)
 
 
 class TerritoryDetailView(generics.RetrieveAPIView):
@@ -90,7 +90,7 @@ def territories_csv(request):
             t.member_count,
             "oui" if t.is_demo else "non",
         ]
-        for t in filtered_territories(request.query_params).prefetch_related("departments")
+        for t in filtered_territories(request.query_params)
     )
     return csv_response(CSV_HEADER, rows, "territoires-industrie.csv")
 

@@ -1,0 +1,69 @@
+"""One user journey in a real browser: open the map, find a territory by search."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, import_territories, load_geo
+from tipilot.geo import outlines
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page():
+    if not CHROMIUM.exists():
+        if os.environ.get("TIPILOT_REQUIRE_BROWSER"):
+            pytest.fail("Chromium absent (/usr/bin/chromium) alors que le navigateur est exigé")
+        pytest.skip("Chromium absent : installez le paquet Debian chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django's ORM calls stay in this thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=ARGS
+            )
+            page = browser.new_page()
+            yield page
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def live_programme(transactional_db):
+    load_geo("decoupage-2021", 2021)
+    load_geo("decoupage-2026", 2026)
+    outlines.load_outlines(
+        shapes=outlines.read_geojson([DATA / "communes.geojson"]), progress=lambda *a: None
+    )
+    import_territories("ti-v2-2023-11.geojson", "2023-2027", "2023-11-14")
+    import_territories("ti-v2-2024-07.geojson", "2023-2027", "2024-07-04")
+
+
+def test_find_a_territory_on_the_map(live_server, live_programme, browser_page):
+    page = browser_page
+    page.goto(f"{live_server.url}/carte/")
+    page.wait_for_selector("#france-map[data-loaded=true]", timeout=15000)
+    assert page.locator("#france-map path.leaflet-interactive").count() == 2
+    page.fill("#map-search", "nevers")
+    page.press("#map-search", "Enter")
+    popup = page.wait_for_selector(".leaflet-popup-content", timeout=5000)
+    assert "Nevers Val de Loire" in popup.inner_text()
+    with page.expect_navigation():
+        page.click(".leaflet-popup-content a")
+    assert page.inner_text("h1") == "Nevers Val de Loire"
+    assert "Cercy-la-Tour" in page.inner_text("#history")
