@@ -20,9 +20,12 @@ def territory_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in models}
 
 
-def run_import(path: Path, *options: str, generation="2023-2027", as_of="2024-07-04"):
-    """``tipilot territories import``; returns (stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
+def run_import(
+    path: Path, *options: str, generation="2023-2027", as_of="2024-07-04", err=None
+) -> tuple[str, str]:
+    """``tipilot territories import``; returns (stdout, stderr). Pass ``err`` to read stderr
+    when the command fails."""
+    out, err = io.StringIO(), err or io.StringIO()
     call_command(
         "territories",
         "import",

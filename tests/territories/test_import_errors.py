@@ -1,6 +1,7 @@
 """Rejected territory lists: every error names its line or feature and field; nothing is written."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.management import CommandError
@@ -124,31 +125,22 @@ def test_service_rejects_with_located_errors(name, state_2023):
 @pytest.mark.parametrize("name", BAD_FILES)
 def test_command_prints_every_error_and_writes_nothing(name, state_2023):
     before = territory_counts()
-    with pytest.raises(CommandError, match=r"erreur\(s\), rien n'a été écrit") as caught:
-        run_import(BAD / name)
-    assert territory_counts() == before
-    # The command's stderr is not returned on error: re-run the reader to compare the lines.
+    err = io.StringIO()
+    with pytest.raises(CommandError) as caught:
+        run_import(BAD / name, err=err)
     expected = BAD_FILES[name]
     assert str(caught.value) == f"{name} : {len(expected)} erreur(s), rien n'a été écrit."
+    lines = err.getvalue().splitlines()
+    assert len(lines) == len(expected)
+    for line, (where, field, message) in zip(lines, expected, strict=True):
+        assert line.startswith(f"{name} : {where} · {field} : {message}")
+    assert territory_counts() == before
 
 
-def test_command_stderr_names_line_and_field(state_2023, capsys):
-    import io
-
-    from django.core.management import call_command
-
+def test_all_errors_of_a_file_are_reported_at_once(state_2023):
     err = io.StringIO()
-    with pytest.raises(CommandError):
-        call_command(
-            "territories",
-            "import",
-            str(BAD / "three-errors.geojson"),
-            "--generation",
-            "2023-2027",
-            "--as-of",
-            "2024-07-04",
-            stderr=err,
-        )
+    with pytest.raises(CommandError, match=r"3 erreur\(s\)"):
+        run_import(BAD / "three-errors.geojson", err=err)
     assert err.getvalue().splitlines() == [
         "three-errors.geojson : entité 1 · membres : SIREN 200099999 « CC Inconnue » inconnu : "
         "ni EPCI, ni EPT, ni commune de référence",

@@ -63,7 +63,9 @@ def test_find_a_territory_on_the_map(live_server, live_programme, browser_page):
     page.press("#map-search", "Enter")
     popup = page.wait_for_selector(".leaflet-popup-content", timeout=5000)
     assert "Nevers Val de Loire" in popup.inner_text()
-    with page.expect_navigation():
-        page.click(".leaflet-popup-content a")
+    page.keyboard.press("Escape")  # close the search suggestions before clicking
+    page.click(".leaflet-popup-content a")
+    page.wait_for_url("**/territoires/ti-2701/?generation=2023-2027", wait_until="commit")
+    page.wait_for_selector("#history")
     assert page.inner_text("h1") == "Nevers Val de Loire"
     assert "Cercy-la-Tour" in page.inner_text("#history")

@@ -85,7 +85,11 @@ def resolve(key: str) -> Path:
     cached = Path(settings.TIPILOT_CACHE_DIR) / source.mirror_path
     if not cached.is_file():
         _download(source, cached)
-    return _checked(cached, source)
+    try:
+        return _checked(cached, source)
+    except SourceUnavailable:
+        cached.unlink()  # else the bad copy would be refused on every later run
+        raise
 
 
 def _download(source: DataSource, target: Path) -> None:

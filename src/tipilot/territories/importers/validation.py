@@ -149,8 +149,9 @@ def _group_communes(result: Resolved) -> Resolved:
         by_epci[commune.epci].append(commune)
     grouped = Resolved(result.raw, epcis=list(result.epcis))
     for epci, communes in by_epci.items():
+        # A commune merged since keeps its last EPCI: only the communes still there count.
         whole = epci is not None and {c.id for c in communes} >= {
-            c.id for c in epci.current_communes.all()
+            c.id for c in epci.current_communes.all() if not c.dissolved
         }
         if whole:
             grouped.epcis.append(epci)
