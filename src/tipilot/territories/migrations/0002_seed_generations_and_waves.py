@@ -16,11 +16,12 @@ GENERATIONS = [
 WAVES = [
     ("2018-2022", "22 novembre 2018", dt.date(2018, 11, 22), 124, None,
      "Annonce au Conseil national de l'industrie"),
-    ("2018-2022", "début 2019", None, 136, None, "Labellisations complémentaires"),
+    ("2018-2022", "entre novembre 2018 et juillet 2019", None, 136, None,
+     "Labellisations complémentaires"),
     ("2018-2022", "juillet 2019", None, 141, None, ""),
     ("2018-2022", "2021", None, 146, 542, "146 territoires couvrant 542 intercommunalités"),
     ("2018-2022", "fin 2022", None, 149, None, "Périmètre arrêté fin 2022"),
-    ("2023-2027", "2023-2024", None, 183, None, "Nouvelle génération 2023-2027"),
+    ("2023-2027", "2023", None, 183, None, "Nouvelle génération 2023-2027"),
 ]
 
 
