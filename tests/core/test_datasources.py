@@ -80,7 +80,9 @@ def test_real_source_offline_names_the_mirror_setting(folders, monkeypatch):
 
 
 def test_source_without_url(folders, source, monkeypatch):
-    monkeypatch.setitem(datasources.SOURCES, "test", source.__class__(**{**vars(source), "url": ""}))
+    monkeypatch.setitem(
+        datasources.SOURCES, "test", source.__class__(**{**vars(source), "url": ""})
+    )
     with pytest.raises(SourceUnavailable) as caught:
         resolve("test")
     assert str(caught.value) == (
@@ -110,8 +112,7 @@ def test_mirror_file_with_wrong_checksum_is_refused(folders, source, monkeypatch
     with pytest.raises(SourceUnavailable) as caught:
         resolve("test")
     assert str(caught.value) == (
-        f"{path} : l'empreinte SHA-256 ne correspond pas à Liste de test "
-        f"(attendu {source.sha256})."
+        f"{path} : l'empreinte SHA-256 ne correspond pas à Liste de test (attendu {source.sha256})."
     )
 
 

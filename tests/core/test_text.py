@@ -40,9 +40,7 @@ def test_fold_has_no_edge_or_double_spaces(text):
 @no_database
 @given(st.text(alphabet=st.characters(categories=["Lu", "Ll"]), min_size=1))
 def test_fold_matches_unaccented_typing(word):
-    bare = "".join(
-        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
-    )
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     assert fold(word) == fold(bare)
 
 

@@ -2,7 +2,6 @@
 
 import io
 import json
-import shutil
 import tarfile
 from pathlib import Path
 
@@ -72,8 +71,3 @@ def tgz(tmp_path):
         return make_tgz(tmp_path / name, **kwargs)
 
     return build
-
-
-def copy_tree(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target)
-    return target

@@ -59,6 +59,7 @@ def test_csv_groupement_list(geography):
     assert _territory("ti-8401").name == "Ain Industrie"
 
 
+@pytest.mark.django_db  # the fixture is requested by name: pytest-django must still order it
 @pytest.mark.parametrize("fixture", ["geography", "geography_history"])
 def test_csv_commune_list_groups_whole_epcis(fixture, request):
     request.getfixturevalue(fixture)
