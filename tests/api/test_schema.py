@@ -37,3 +37,12 @@ def test_responses_match_schema(client, programme, schema, url, rf):
     request = rf.get(url)
     request.resolver_match = response.wsgi_request.resolver_match
     openapi.validate_response(DjangoOpenAPIRequest(request), DjangoOpenAPIResponse(response))
+
+
+def test_schema_and_docs_pages_are_served(client, db):
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert b"/api/v1/territories.geojson" in schema.content
+    docs = client.get("/api/docs/")
+    assert docs.status_code == 200
+    assert b"swagger-ui" in docs.content
