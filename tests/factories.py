@@ -28,7 +28,7 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Department
 
-    code = factory.Sequence(lambda n: f"D{n:02d}")
+    code = factory.Sequence(lambda n: f"{n % 1000:03d}")
     name = factory.Sequence(lambda n: f"Département {n}")
     region = factory.SubFactory(RegionFactory)
     first_vintage = 2026

@@ -1,12 +1,12 @@
 """Reads for territories: lists with search and filters, one territory with its history."""
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, QuerySet, Sum
 
 from tipilot.core.text import fold
 from tipilot.geo.models import Department, Region
 
 from .enums import TerritoryStatus
-from .models import Generation, Membership, Territory
+from .models import Generation, Membership, Territory, TerritoryChange
 
 
 def has_demo_data() -> bool:
@@ -48,16 +48,18 @@ def territory_detail(*, generation: Generation, identifier: str) -> Territory:
     memberships = (
         Membership.objects.select_related("epci", "commune")
         .defer("epci__outline", "commune__outline")
-        .order_by("left_on", "epci__name", "commune__name")
+        .order_by(F("left_on").asc(nulls_first=True), "epci__name", "commune__name")
+    )
+    changes = TerritoryChange.objects.select_related("epci", "commune").defer(
+        "epci__outline", "commune__outline"
     )
     return (
         Territory.objects.select_related("generation", "wave")
         .prefetch_related(
-            "regions",
-            "departments",
+            Prefetch("regions", queryset=Region.objects.defer("outline")),
+            Prefetch("departments", queryset=Department.objects.defer("outline")),
             Prefetch("memberships", queryset=memberships),
-            Prefetch("changes__epci"),
-            Prefetch("changes__commune"),
+            Prefetch("changes", queryset=changes),
         )
         .get(generation=generation, identifier=identifier)
     )

@@ -1,28 +1,27 @@
-from django.urls import path
-from rest_framework.routers import DefaultRouter
+"""Open API v1.
 
-from .geo.views import DepartmentViewSet, EpciViewSet, RegionViewSet, regions_geojson
-from .territories.views import (
-    TerritoryDetailView,
-    TerritoryViewSet,
-    territories_csv,
-    territories_geojson,
-)
+The router's routes live in the ``api`` namespace (``api:region-list``, ``api:territory-detail``):
+its basenames would otherwise take the public pages' names (``territory-list``,
+``region-detail``). The exports keep global names, used by the public pages.
+"""
 
-router = DefaultRouter()
+from django.urls import include, path
+
+from .geo.views import DepartmentViewSet, EpciViewSet, RegionGeoJsonView, RegionViewSet
+from .routers import ApiRouter
+from .territories.exports import TerritoryCsvView, TerritoryGeoJsonView
+from .territories.views import TerritoryViewSet
+
+router = ApiRouter()
 router.register("regions", RegionViewSet, basename="region")
 router.register("departments", DepartmentViewSet, basename="department")
 router.register("epcis", EpciViewSet, basename="epci")
 router.register("territories", TerritoryViewSet, basename="territory")
 
 urlpatterns = [
-    path("territories.csv", territories_csv, name="api-territories-csv"),
-    path("territories.geojson", territories_geojson, name="api-territories-geojson"),
-    path("regions.geojson", regions_geojson, name="api-regions-geojson"),
-    path(
-        "territories/<str:generation>/<str:identifier>/",
-        TerritoryDetailView.as_view(),
-        name="territory-detail-api",
-    ),
-    *router.urls,
+    # Before the router: its format suffixes (``territories.<format>``) would take these.
+    path("territories.csv", TerritoryCsvView.as_view(), name="api-territories-csv"),
+    path("territories.geojson", TerritoryGeoJsonView.as_view(), name="api-territories-geojson"),
+    path("regions.geojson", RegionGeoJsonView.as_view(), name="api-regions-geojson"),
+    path("", include((router.urls, "api"))),
 ]

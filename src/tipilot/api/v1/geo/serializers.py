@@ -3,8 +3,8 @@ from rest_framework import serializers
 from tipilot.geo.models import Commune, Department, Epci, Region
 
 
-class RegionSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="region-detail", lookup_field="code")
+class RegionSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:region-detail", lookup_field="code")
 
     class Meta:
         model = Region
@@ -12,11 +12,14 @@ class RegionSerializer(serializers.HyperlinkedModelSerializer):
 
 
 class DepartmentSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:department-detail", lookup_field="code"
+    )
     region = serializers.CharField(source="region.code", help_text="Code INSEE de la région")
 
     class Meta:
         model = Department
-        fields = ["code", "name", "region", "first_vintage", "last_vintage", "dissolved"]
+        fields = ["url", "code", "name", "region", "first_vintage", "last_vintage", "dissolved"]
 
 
 class CommuneSerializer(serializers.ModelSerializer):
@@ -26,12 +29,14 @@ class CommuneSerializer(serializers.ModelSerializer):
 
 
 class EpciSerializer(serializers.ModelSerializer):
-    kind_label = serializers.CharField(source="get_kind_display")
+    url = serializers.HyperlinkedIdentityField(view_name="api:epci-detail", lookup_field="siren")
+    kind_label = serializers.CharField(source="get_kind_display", help_text="Nature en clair")
     commune_count = serializers.IntegerField(help_text="Nombre de communes membres")
 
     class Meta:
         model = Epci
         fields = [
+            "url",
             "siren",
             "name",
             "kind",
@@ -45,7 +50,7 @@ class EpciSerializer(serializers.ModelSerializer):
 
 
 class EpciDetailSerializer(EpciSerializer):
-    communes = CommuneSerializer(many=True)
+    communes = CommuneSerializer(many=True, help_text="Communes membres")
 
     class Meta(EpciSerializer.Meta):
         fields = EpciSerializer.Meta.fields + ["communes"]

@@ -1,86 +1,98 @@
-from django.db.models import Count
-from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
-from rest_framework.decorators import api_view, permission_classes
-from rest_framework.permissions import AllowAny
+from django.db.models import Count, Prefetch
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, serializers
 
-from tipilot.api.v1.outputs import geojson_response
-from tipilot.geo.enums import EpciKind
-from tipilot.geo.models import Department, Epci, Region
+from tipilot.api.v1.outputs import (
+    GEOJSON,
+    FileNegotiation,
+    ReadOnlyViewSet,
+    feature_collection_schema,
+    geojson_response,
+)
+from tipilot.geo.models import Commune, Department, Epci, Region
 
-from . import serializers
+from . import filters
+from .serializers import (
+    DepartmentSerializer,
+    EpciDetailSerializer,
+    EpciSerializer,
+    RegionSerializer,
+)
 
 
-class RegionViewSet(viewsets.ReadOnlyModelViewSet):
-    """Régions (référentiel INSEE, découpage administratif Etalab)."""
+@extend_schema(tags=["Géographie"])
+class RegionViewSet(ReadOnlyViewSet):
+    """Régions (code officiel géographique de l'INSEE), y compris celles disparues depuis."""
 
     queryset = Region.objects.defer("outline").order_by("code")
-    serializer_class = serializers.RegionSerializer
+    serializer_class = RegionSerializer
     lookup_field = "code"
-    filterset_fields = ["dissolved"]
+    filterset_class = filters.RegionFilter
 
 
-class DepartmentFilter(filters.FilterSet):
-    region = filters.CharFilter(field_name="region__code", label="Code INSEE de la région")
+@extend_schema(tags=["Géographie"])
+class DepartmentViewSet(ReadOnlyViewSet):
+    """Départements, avec le code de leur région."""
 
-    class Meta:
-        model = Department
-        fields = ["region", "dissolved"]
-
-
-class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
-    """Départements."""
-
-    queryset = Department.objects.select_related("region").defer("outline", "region__outline")
-    serializer_class = serializers.DepartmentSerializer
+    queryset = (
+        Department.objects.select_related("region")
+        .defer("outline", "region__outline")
+        .order_by("code")
+    )
+    serializer_class = DepartmentSerializer
     lookup_field = "code"
-    filterset_class = DepartmentFilter
+    filterset_class = filters.DepartmentFilter
 
 
-class EpciFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=EpciKind.choices, label="Nature")
-    region = filters.CharFilter(method="filter_region", label="Code INSEE de la région")
-    department = filters.CharFilter(method="filter_department", label="Code du département")
-    q = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Nom contient")
+@extend_schema(tags=["Géographie"])
+class EpciViewSet(ReadOnlyViewSet):
+    """EPCI à fiscalité propre et EPT, y compris ceux disparus depuis (``dissolved``).
 
-    class Meta:
-        model = Epci
-        fields = ["kind", "dissolved", "region", "department", "q"]
+    Le détail d'un EPCI donne ses communes membres.
+    """
 
-    def filter_region(self, queryset, name, value):
-        return queryset.filter(id__in=Epci.objects.filter(communes__region__code=value))
-
-    def filter_department(self, queryset, name, value):
-        return queryset.filter(id__in=Epci.objects.filter(communes__department__code=value))
-
-
-class EpciViewSet(viewsets.ReadOnlyModelViewSet):
-    """EPCI à fiscalité propre et EPT, y compris ceux disparus depuis (``dissolved``)."""
-
+    queryset = Epci.objects.defer("outline").order_by("name", "siren")
     lookup_field = "siren"
-    filterset_class = EpciFilter
+    filterset_class = filters.EpciFilter
 
     def get_queryset(self):
-        queryset = Epci.objects.defer("outline").annotate(commune_count=Count("communes"))
+        queryset = super().get_queryset().annotate(commune_count=Count("communes"))
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related("communes")
-        return queryset.order_by("name")
+            communes = Commune.objects.defer("outline").order_by("insee_code")
+            queryset = queryset.prefetch_related(Prefetch("communes", queryset=communes))
+        return queryset
 
     def get_serializer_class(self):
-        if self.action == "retrieve":
-            return serializers.EpciDetailSerializer
-        return serializers.EpciSerializer
+        return EpciDetailSerializer if self.action == "retrieve" else EpciSerializer
 
 
-@extend_schema(
-    summary="Contours des régions (GeoJSON)",
-    responses={(200, "application/geo+json"): OpenApiTypes.OBJECT},
+class RegionFeatureProperties(serializers.Serializer):
+    code = serializers.CharField(help_text="Code INSEE de la région")
+    name = serializers.CharField(help_text="Nom de la région")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="v1_regions_geojson",
+        summary="Contours des régions actuelles (GeoJSON)",
+        tags=["Géographie"],
+        description="Les régions non disparues : le fond de la carte publique.",
+        responses={
+            (200, GEOJSON): OpenApiResponse(
+                feature_collection_schema("Region", RegionFeatureProperties()),
+                description="Une entité par région",
+            )
+        },
+    )
 )
-@api_view(["GET"])
-@permission_classes([AllowAny])
-def regions_geojson(request):
-    rows = Region.objects.filter(dissolved=False).order_by("code")
-    features = [(r.outline, {"code": r.code, "name": r.name}) for r in rows]
-    return geojson_response(features)
+class RegionGeoJsonView(generics.GenericAPIView):
+    """Contours des régions actuelles (GeoJSON)."""
+
+    queryset = Region.objects.filter(dissolved=False).only("code", "name", "outline")
+    content_negotiation_class = FileNegotiation
+    pagination_class = None
+    filter_backends = []
+
+    def get(self, request, *args, **kwargs):
+        regions = self.get_queryset().order_by("code")
+        return geojson_response((r.outline, {"code": r.code, "name": r.name}) for r in regions)

@@ -1,30 +1,50 @@
-from django.urls import reverse
+from django.urls import reverse as django_reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
-from tipilot.territories.models import Membership, Territory, TerritoryChange
+from tipilot.geo.enums import EpciKind
+from tipilot.territories.models import Membership, Territory, TerritoryChange, Wave
+
+
+def page_url(territory: Territory) -> str:
+    """The territory's public page (the path, as the map's links use it)."""
+    path = django_reverse("territory-detail", kwargs={"identifier": territory.identifier})
+    return f"{path}?generation={territory.generation.code}"
+
+
+# Described inline: a nullable reference to a component is not valid OpenAPI 3.0.
+WAVE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "period_label": {"type": "string", "description": "Période annoncée, ex. « juillet 2019 »"},
+        "date": {"type": "string", "format": "date", "nullable": True},
+        "cumulative_count": {"type": "integer", "description": "Territoires labellisés (cumul)"},
+    },
+    "required": ["period_label", "date", "cumulative_count"],
+}
+
+
+@extend_schema_field(WAVE_SCHEMA)
+class WaveSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Wave
+        fields = ["period_label", "date", "cumulative_count"]
 
 
 class TerritorySerializer(serializers.ModelSerializer):
-    generation = serializers.CharField(source="generation.code")
-    status_label = serializers.CharField(source="get_status_display")
-    wave = serializers.CharField(
-        source="wave.period_label",
-        default=None,
-        allow_null=True,
-        help_text="Vague de labellisation (période), si connue",
+    url = serializers.SerializerMethodField(help_text="Détail du territoire dans l'API")
+    page_url = serializers.SerializerMethodField(help_text="Page publique du territoire")
+    generation = serializers.CharField(source="generation.code", help_text="Code de génération")
+    status_label = serializers.CharField(source="get_status_display", help_text="Statut en clair")
+    wave = WaveSerializer(allow_null=True, help_text="Vague de labellisation, si connue")
+    regions = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True, help_text="Codes INSEE des régions"
     )
-    wave_cumulative_count = serializers.IntegerField(
-        source="wave.cumulative_count",
-        default=None,
-        allow_null=True,
-        help_text="Nombre de territoires labellisés à cette vague",
+    departments = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True, help_text="Codes des départements"
     )
-    regions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    departments = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    url = serializers.SerializerMethodField()
-    page_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Territory
@@ -39,7 +59,6 @@ class TerritorySerializer(serializers.ModelSerializer):
             "labelled_on",
             "withdrawn_on",
             "wave",
-            "wave_cumulative_count",
             "regions",
             "departments",
             "population",
@@ -49,31 +68,34 @@ class TerritorySerializer(serializers.ModelSerializer):
         ]
 
     @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, territory) -> str:
-        path = reverse(
-            "territory-detail-api",
-            kwargs={"generation": territory.generation.code, "identifier": territory.identifier},
-        )
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request else path
+    def get_url(self, territory: Territory) -> str:
+        kwargs = {"generation": territory.generation.code, "identifier": territory.identifier}
+        return reverse("api:territory-detail", kwargs=kwargs, request=self.context.get("request"))
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_page_url(self, territory) -> str:
+    def get_page_url(self, territory: Territory) -> str:
         return page_url(territory)
 
 
-def page_url(territory) -> str:
-    path = reverse("territory-detail", kwargs={"identifier": territory.identifier})
-    return f"{path}?generation={territory.generation.code}"
-
-
 class MemberSerializer(serializers.ModelSerializer):
-    kind = serializers.SerializerMethodField()
-    siren = serializers.SerializerMethodField()
-    insee_code = serializers.CharField(source="commune.insee_code", default=None, allow_null=True)
-    name = serializers.CharField(source="member.name")
-    epci_kind = serializers.CharField(source="epci.kind", default=None, allow_null=True)
-    dissolved = serializers.BooleanField(source="member.dissolved")
+    kind = serializers.SerializerMethodField(help_text="« epci » ou « commune »")
+    siren = serializers.CharField(source="member.siren", help_text="SIREN du membre")
+    insee_code = serializers.CharField(
+        source="commune.insee_code",
+        default=None,
+        allow_null=True,
+        help_text="Code INSEE, pour une commune membre",
+    )
+    name = serializers.CharField(source="member.name", help_text="Nom du membre")
+    epci_kind = serializers.ChoiceField(
+        choices=EpciKind.choices,
+        source="epci.kind",
+        default=None,
+        allow_null=True,
+        help_text="Nature, pour un EPCI",
+    )
+    dissolved = serializers.BooleanField(
+        source="member.dissolved", help_text="Disparu du dernier millésime géographique"
+    )
 
     class Meta:
         model = Membership
@@ -88,37 +110,37 @@ class MemberSerializer(serializers.ModelSerializer):
             "dissolved",
         ]
 
-    def get_kind(self, membership) -> str:
+    def get_kind(self, membership: Membership) -> str:
         return "epci" if membership.epci_id else "commune"
-
-    def get_siren(self, membership) -> str:
-        return membership.member.siren
 
 
 class ChangeSerializer(serializers.ModelSerializer):
-    kind_label = serializers.CharField(source="get_kind_display")
-    member_name = serializers.SerializerMethodField()
-    member_siren = serializers.SerializerMethodField()
+    kind_label = serializers.CharField(source="get_kind_display", help_text="Nature en clair")
+    member_name = serializers.CharField(
+        source="member.name", default=None, allow_null=True, help_text="Membre concerné"
+    )
+    member_siren = serializers.CharField(
+        source="member.siren", default=None, allow_null=True, help_text="SIREN du membre"
+    )
 
     class Meta:
         model = TerritoryChange
-        fields = ["date", "kind", "kind_label", "member_name", "member_siren"] + [
+        fields = [
+            "date",
+            "kind",
+            "kind_label",
+            "member_name",
+            "member_siren",
             "old_value",
             "new_value",
         ]
 
-    @extend_schema_field(serializers.CharField(allow_null=True))
-    def get_member_name(self, change) -> str | None:
-        return change.member.name if change.member else None
-
-    @extend_schema_field(serializers.CharField(allow_null=True))
-    def get_member_siren(self, change) -> str | None:
-        return change.member.siren if change.member else None
-
 
 class TerritoryDetailSerializer(TerritorySerializer):
-    composition = MemberSerializer(many=True, source="memberships")
-    history = ChangeSerializer(many=True, source="changes")
+    composition = MemberSerializer(
+        many=True, source="memberships", help_text="Membres actuels et passés, datés"
+    )
+    history = ChangeSerializer(many=True, source="changes", help_text="Évolutions datées")
 
     class Meta(TerritorySerializer.Meta):
         fields = TerritorySerializer.Meta.fields + ["composition", "history"]
