@@ -35,6 +35,12 @@ def import_territories(name: str, generation: str, as_of: str, **kwargs):
     )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Accounts are made by the dozen in tests: skip the deliberately slow hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def geography(db):
     """Vintage 2026 of the mini geography (2 regions, 3 departments, 10 communes, 5 EPCI)."""
@@ -64,3 +70,65 @@ def programme(geography_history):
     import_territories("ti-2018.geojson", "2018-2022", "2022-12-31")
     import_territories("ti-v2-2023-11.geojson", "2023-2027", "2023-11-14")
     import_territories("ti-v2-2024-07.geojson", "2023-2027", "2024-07-04")
+
+
+@pytest.fixture
+def world(db):
+    """Two regions, three territories, two contracts, and one account per role.
+
+    Region 84 holds ti-8401 (contract, in preparation) and ti-8402; region 27 holds ti-2701
+    (contract, in preparation). Accounts: national, pilot (84), other_pilot (27), team (ti-8401
+    project lead), binome (ti-8401 elected, public office), copil (84), instructor (an
+    operator), nobody (no role); ``anonymous`` is Django's anonymous user.
+    """
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from tests.contracts.factories import ContractFactory
+    from tests.factories import (
+        CommuneFactory,
+        DepartmentFactory,
+        EpciFactory,
+        RegionFactory,
+        TerritoryFactory,
+    )
+    from tests.governance.factories import OrganisationFactory, user_with_role
+    from tipilot.governance.enums import OrganisationKind, RoleKind
+    from tipilot.territories.derived import territories_refresh_derived
+
+    region_a = RegionFactory(code="84", name="Auvergne-Rhône-Alpes")
+    region_b = RegionFactory(code="27", name="Bourgogne-Franche-Comté")
+    territories = []
+    for region, identifier in ((region_a, "ti-8401"), (region_a, "ti-8402"), (region_b, "ti-2701")):
+        department = DepartmentFactory(region=region)
+        communes = CommuneFactory.create_batch(2, department=department)
+        territories.append(
+            TerritoryFactory(
+                identifier=identifier,
+                name=f"Territoire {identifier}",
+                epcis=[EpciFactory(members=communes)],
+            )
+        )
+    territories_refresh_derived(territories=territories)
+    t1, t2, t3 = territories
+    operator = OrganisationFactory(name="Bpifrance", kind=OrganisationKind.OPERATOR)
+    return SimpleNamespace(
+        region_a=region_a,
+        region_b=region_b,
+        t1=t1,
+        t2=t2,
+        t3=t3,
+        operator=operator,
+        contract=ContractFactory(territory=t1),
+        other_contract=ContractFactory(territory=t3),
+        national=user_with_role(RoleKind.NATIONAL_TEAM),
+        pilot=user_with_role(RoleKind.REGIONAL_PILOT, region=region_a),
+        other_pilot=user_with_role(RoleKind.REGIONAL_PILOT, region=region_b),
+        team=user_with_role(RoleKind.PROJECT_LEAD, territory=t1),
+        binome=user_with_role(RoleKind.BINOME_ELECTED, territory=t1),
+        copil=user_with_role(RoleKind.COPIL_MEMBER, region=region_a),
+        instructor=user_with_role(RoleKind.OPERATOR_INSTRUCTOR, operator=operator),
+        nobody=user_with_role(None),
+        anonymous=AnonymousUser(),
+    )

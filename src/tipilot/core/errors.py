@@ -46,3 +46,18 @@ class ImportRejected(Exception):
         self.report = report
         count = len(report.errors)
         super().__init__(f"{report.source} : {count} erreur(s), rien n'a été écrit.")
+
+
+class EditConflict(Exception):
+    """Someone else saved the object since the editor loaded it: nothing was written."""
+
+    def __init__(self, obj, expected: int, current: int):
+        self.obj = obj
+        self.expected = expected
+        self.current = current
+        super().__init__(
+            f"« {obj} » a été modifié par quelqu'un d'autre pendant que vous l'éditiez "
+            f"(version {current}, vous étiez parti de la version {expected}). "
+            "Rien n'a été enregistré : rechargez la page pour voir ses changements, "
+            "puis refaites les vôtres."
+        )

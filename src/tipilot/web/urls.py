@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import home, map, regions, territories
 
@@ -8,4 +8,8 @@ urlpatterns = [
     path("territoires/<str:identifier>/", territories.territory_detail, name="territory-detail"),
     path("regions/<str:code>/", regions.region_detail, name="region-detail"),
     path("carte/", map.france_map, name="map"),
+    path("comptes/", include("tipilot.web.accounts.urls")),
+    path("", include("tipilot.web.calendar.urls")),
+    path("contrats/", include("tipilot.web.contracts.urls")),
+    path("", include("tipilot.web.governance.urls")),
 ]
