@@ -8,6 +8,7 @@ EXPORTS = {
     "territories.csv": "api-territories-csv",
     "territories.geojson": "api-territories-geojson",
     "regions.geojson": "api-regions-geojson",
+    "calendar": "api-calendar",
 }
 
 

@@ -6,8 +6,12 @@ its basenames would otherwise take the public pages' names (``territory-list``,
 """
 
 from django.urls import include, path
+from rest_framework.authtoken.views import obtain_auth_token
 
+from .contracts.calendar import CalendarView
+from .contracts.views import ContractViewSet
 from .geo.views import DepartmentViewSet, EpciViewSet, RegionGeoJsonView, RegionViewSet
+from .governance.views import CopilMeetingViewSet
 from .routers import ApiRouter
 from .territories.exports import TerritoryCsvView, TerritoryGeoJsonView
 from .territories.views import TerritoryViewSet
@@ -17,11 +21,15 @@ router.register("regions", RegionViewSet, basename="region")
 router.register("departments", DepartmentViewSet, basename="department")
 router.register("epcis", EpciViewSet, basename="epci")
 router.register("territories", TerritoryViewSet, basename="territory")
+router.register("contracts", ContractViewSet, basename="contract")
+router.register("copil-meetings", CopilMeetingViewSet, basename="copil-meeting")
 
 urlpatterns = [
     # Before the router: its format suffixes (``territories.<format>``) would take these.
     path("territories.csv", TerritoryCsvView.as_view(), name="api-territories-csv"),
     path("territories.geojson", TerritoryGeoJsonView.as_view(), name="api-territories-geojson"),
     path("regions.geojson", RegionGeoJsonView.as_view(), name="api-regions-geojson"),
+    path("calendar/", CalendarView.as_view(), name="api-calendar"),
+    path("auth/token/", obtain_auth_token, name="api-token-obtain"),
     path("", include((router.urls, "api"))),
 ]

@@ -1,0 +1,80 @@
+"""Every public GET of the API, walked from the schema as an anonymous visitor: no email, no
+phone, no name of a person without a public office; and every answer matches the schema."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.api.v1.governance.records import api_for, fill
+from tests.api.v1.test_schema import assert_matches_schema
+from tipilot.geo.models import Department, Epci
+from tipilot.governance.models import Person
+
+
+@pytest.fixture
+def filled(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return fill(world)
+
+
+def public_urls(schema, filled) -> list[str]:
+    """Each GET path of the schema, its parameters filled with the test data."""
+    values = {
+        "code": None,  # per path, below
+        "siren": Epci.objects.first().siren,
+        "generation": "2023-2027",
+        "identifier": "ti-8401",
+    }
+    ids = {"contracts": filled.contract.pk, "copil-meetings": filled.meeting.pk}
+    codes = {"regions": "84", "departments": Department.objects.first().code}
+    urls = []
+    for path, operations in schema["paths"].items():
+        if "get" not in operations:
+            continue
+        prefix = path.split("/")[3]
+        url = path.replace("{id}", str(ids.get(prefix, "")))
+        url = url.replace("{code}", codes.get(prefix, ""))
+        url = re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), url)
+        urls.append(url)
+    return urls
+
+
+def secrets() -> set[str]:
+    found = {"@"}
+    for person in Person.objects.all():
+        found |= {person.email, person.phone} - {""}
+        if not person.public_office:
+            found |= {str(person), person.last_name}
+    for user in get_user_model().objects.all():
+        found |= {user.username, user.email} - {""}
+    return found
+
+
+def test_every_public_endpoint_is_walked(schema, filled):
+    urls = public_urls(schema, filled)
+    assert len(urls) == 17 and not any("{" in url for url in urls)
+    assert f"/api/v1/contracts/{filled.contract.pk}/events/" in urls
+    assert f"/api/v1/copil-meetings/{filled.meeting.pk}/" in urls
+
+
+def test_no_personal_data_for_the_public(schema, filled, client):
+    hidden = secrets()
+    assert {"Paul Privé", "01 23 45 67 89", "04 70 00 00 01", filled.world.team.username} <= hidden
+    for url in public_urls(schema, filled):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        leaks = {secret for secret in hidden if secret in body}
+        assert not leaks, (url, leaks)
+    assert (
+        "Élise Publique" in client.get(f"/api/v1/contracts/{filled.contract.pk}/").content.decode()
+    )
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "national", "copil"])
+def test_every_answer_matches_the_schema(schema, openapi, filled, client, rf, reader):
+    if reader != "anonymous":
+        client = api_for(getattr(filled.world, reader))
+    for url in public_urls(schema, filled):
+        assert_matches_schema(openapi, client, rf, url)
