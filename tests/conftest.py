@@ -35,6 +35,25 @@ def import_territories(name: str, generation: str, as_of: str, **kwargs):
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _drop_live_server_connections(django_db_setup, django_db_blocker):
+    """Let the test database be dropped after browser tests on PostgreSQL.
+
+    The live server's request threads may still hold a connection to it (a keep-alive
+    browser connection) when the session ends; PostgreSQL refuses to drop a database in use.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     """Accounts are made by the dozen in tests: skip the deliberately slow hasher."""
@@ -97,6 +116,7 @@ def world(db):
     from tipilot.governance.enums import OrganisationKind, RoleKind
     from tipilot.territories.derived import territories_refresh_derived
 
+    _ensure_generations()  # a transactional test before this one flushed the seeded rows
     region_a = RegionFactory(code="84", name="Auvergne-Rhône-Alpes")
     region_b = RegionFactory(code="27", name="Bourgogne-Franche-Comté")
     territories = []
@@ -132,3 +152,13 @@ def world(db):
         nobody=user_with_role(None),
         anonymous=AnonymousUser(),
     )
+
+
+def _ensure_generations():
+    from importlib import import_module
+
+    seeded = import_module("tipilot.territories.migrations.0002_seed_generations_and_waves")
+    for code, name, start, end in seeded.GENERATIONS:
+        Generation.objects.get_or_create(
+            code=code, defaults={"name": name, "start_year": start, "end_year": end}
+        )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "dsfr",
+    "widget_tweaks",  # used by django-dsfr's checkbox and radio snippets
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -72,6 +73,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+TIPILOT_INVITATION_DAYS = env.int("TIPILOT_INVITATION_DAYS", default=14)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -165,6 +167,12 @@ SPECTACULAR_SETTINGS = {
         "EpciKindEnum": "tipilot.geo.enums.EpciKind",
         "ChangeKindEnum": "tipilot.territories.enums.ChangeKind",
         "TerritoryStatusEnum": "tipilot.territories.enums.TerritoryStatus",
+        "ContractStateEnum": "tipilot.contracts.enums.ContractState",
+        "AmendmentStateEnum": "tipilot.contracts.enums.AmendmentState",
+        "CalendarStatusEnum": "tipilot.contracts.enums.CalendarStatus",
+        "DocumentKindEnum": "tipilot.contracts.enums.DocumentKind",
+        "TransitionEnum": "tipilot.contracts.enums.Transition",
+        "DecisionKindEnum": "tipilot.governance.enums.DecisionKind",
     },
 }
 

@@ -1,46 +1,9 @@
 """One user journey in a real browser: open the map, find a territory by search."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import DATA, import_territories, load_geo
 from tipilot.geo import outlines
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser_page():
-    if not CHROMIUM.exists():
-        if os.environ.get("TIPILOT_REQUIRE_BROWSER"):
-            pytest.fail("Chromium absent (/usr/bin/chromium) alors que le navigateur est exigé")
-        pytest.skip("Chromium absent : installez le paquet Debian chromium")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop; Django's ORM calls stay in this thread.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True, args=ARGS
-            )
-            page = browser.new_page()
-            yield page
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
@@ -54,6 +17,7 @@ def live_programme(transactional_db):
     import_territories("ti-v2-2024-07.geojson", "2023-2027", "2024-07-04")
 
 
+@pytest.mark.browser
 def test_find_a_territory_on_the_map(live_server, live_programme, browser_page):
     page = browser_page
     page.goto(f"{live_server.url}/carte/")

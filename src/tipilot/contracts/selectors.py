@@ -95,3 +95,19 @@ def contract_detail(pk: int) -> Contract:
         .defer("territory__outline", "territory__search_text")
         .get(pk=pk)
     )
+
+
+def signatures_by_generation() -> dict[str, dict[str, int]]:
+    """For the home page: per generation code, contracts signed and contracts recorded."""
+    rows = (
+        Contract.objects.values("territory__generation__code")
+        .annotate(
+            total=Count("id"),
+            signed=Count("id", filter=Q(signed_on__isnull=False)),
+        )
+        .order_by()
+    )
+    return {
+        row["territory__generation__code"]: {"signed": row["signed"], "total": row["total"]}
+        for row in rows
+    }

@@ -6,6 +6,7 @@ here, ``full_clean`` before saving, one transaction, the author recorded in the 
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,12 +16,13 @@ from django.utils import timezone
 from tipilot.core.audit import save_audited
 from tipilot.core.uploads import validate_pdf
 
+from . import notifications
 from .enums import DecisionKind
 from .models import CopilDecision, CopilMeeting, Invitation, Organisation, Person, RoleAssignment
 from .scope import forget_scope
 
 INVITATION_SALT = "tipilot.invitation"
-INVITATION_MAX_AGE = dt.timedelta(days=14)
+INVITATION_MAX_AGE = dt.timedelta(days=settings.TIPILOT_INVITATION_DAYS)
 
 
 def _require(user, perm: str, obj, message: str) -> None:
@@ -166,7 +168,7 @@ def _check_decision(decision: CopilDecision) -> None:
 
 
 def invitation_create(*, person: Person, by) -> tuple[Invitation, str]:
-    """Create an invitation and return it with the signed token of its link."""
+    """Create an invitation, email its link, and return it with the link's signed token."""
     _require(by, "governance.invite", None, "Vous ne pouvez pas inviter de personnes.")
     if not person.email:
         raise ValidationError({"email": "Cette personne n'a pas d'adresse électronique."})
@@ -174,7 +176,8 @@ def invitation_create(*, person: Person, by) -> tuple[Invitation, str]:
         raise ValidationError({"person": "Cette personne a déjà un compte."})
     with transaction.atomic():
         invitation = Invitation.objects.create(person=person, email=person.email, invited_by=by)
-    token = signing.dumps(invitation.pk, salt=INVITATION_SALT)
+        token = signing.dumps(invitation.pk, salt=INVITATION_SALT)
+        transaction.on_commit(lambda: notifications.invitation_send(invitation, token))
     return invitation, token
 
 

@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from tipilot.core.admin import ReadOnlyAdminMixin as ReadOnlyMixin
+
 from .models import Generation, ImportBatch, Membership, Territory, TerritoryChange, Wave
-
-
-class ReadOnlyMixin:
-    """Territories change only through imports (services keep history and figures right)."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Generation)

@@ -8,8 +8,8 @@ urlpatterns = [
     path("territoires/<str:identifier>/", territories.territory_detail, name="territory-detail"),
     path("regions/<str:code>/", regions.region_detail, name="region-detail"),
     path("carte/", map.france_map, name="map"),
-    path("comptes/", include("tipilot.web.accounts.urls")),
-    path("", include("tipilot.web.calendar.urls")),
+    path("comptes/", include("tipilot.web.account.urls")),
+    path("", include("tipilot.web.signature_calendar.urls")),
     path("contrats/", include("tipilot.web.contracts.urls")),
     path("", include("tipilot.web.governance.urls")),
 ]

@@ -1,6 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 
+from tipilot.contracts.selectors import calendar_counts, contract_list
 from tipilot.geo.models import Region
+from tipilot.governance.models import CopilMeeting
 from tipilot.territories.selectors import programme_figures, territory_list
 
 
@@ -10,5 +12,11 @@ def region_detail(request, code):
     return render(
         request,
         "web/region_detail.html",
-        {"region": region, "figures": programme_figures(region=code), "territories": territories},
+        {
+            "region": region,
+            "figures": programme_figures(region=code),
+            "territories": territories,
+            "contracts": calendar_counts(contract_list(region=code)),
+            "next_meetings": CopilMeeting.objects.filter(region=region).order_by("-date")[:3],
+        },
     )

@@ -2,7 +2,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from tipilot.contracts.models import Contract
 from tipilot.geo.models import Region
+from tipilot.governance.selectors import public_binome_names
 from tipilot.territories.models import Generation, Territory
 from tipilot.territories.selectors import (
     generations_with_territory,
@@ -64,6 +66,8 @@ def territory_detail(request, identifier):
         raise Http404 from exc
     others = Territory.objects.filter(identifier=identifier).exclude(generation=generation)
     memberships = list(territory.memberships.all())
+    contract = Contract.objects.filter(territory=territory).first()
+    user = request.user
     return render(
         request,
         "web/territory_detail.html",
@@ -73,5 +77,10 @@ def territory_detail(request, identifier):
             "past": [m for m in memberships if m.left_on is not None],
             "others": others.select_related("generation").defer("outline", "search_text"),
             "outline": territory.outline,
+            "contract": contract,
+            "binome": public_binome_names(territory),
+            "can_create_contract": contract is None
+            and user.has_perm("contracts.add_contract", territory),
+            "team_private": user.has_perm("governance.view_territory_private", territory),
         },
     )
