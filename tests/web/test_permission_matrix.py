@@ -173,6 +173,27 @@ WRITES = {
         post=lambda w, r: (reverse("role-end", args=[r.pk]), {"end_on": "2024-12-31"}),
         effect=lambda w, r: RoleAssignment.objects.get(pk=r.pk).end_on,
     ),
+    "region_role_add": Write(
+        prepare=lambda w: PersonFactory(),
+        post=lambda w, p: (
+            reverse("region-team", args=["84"]),
+            {"person": p.pk, "kind": "copil_member", "start_on": "2024-01-01"},
+        ),
+        effect=lambda w, _: RoleAssignment.objects.count(),
+    ),
+    "national_role_add": Write(
+        prepare=lambda w: PersonFactory(),
+        post=lambda w, p: (
+            reverse("national-team"),
+            {
+                "person": p.pk,
+                "kind": "operator_instructor",
+                "operator": w.operator.pk,
+                "start_on": "2024-01-01",
+            },
+        ),
+        effect=lambda w, _: RoleAssignment.objects.count(),
+    ),
     "invite": Write(
         prepare=lambda w: PersonFactory(),
         post=lambda w, p: (reverse("person-invite", args=[p.pk]), {}),
@@ -200,7 +221,7 @@ TEAM = {"contract_edit", "submit", "document_upload"}
 ANY_PILOT = {"invite", "organisation_create", "person_create"}
 ALLOWED = {
     "national": set(WRITES),
-    "pilot": set(WRITES),
+    "pilot": set(WRITES) - {"national_role_add"},
     "other_pilot": ANY_PILOT,
     "team": TEAM,
     "binome": TEAM,
@@ -219,7 +240,7 @@ def test_matrix_covers_every_page_write():
         "contract-create", "contract-edit", "contract-transition", "contract-document-upload",
         "contract-signatory-add", "contract-signatory-remove", "copil-create", "copil-edit",
         "copil-decision-add", "territory-role-add", "role-end", "person-invite",
-        "organisations", "people",
+        "organisations", "people", "region-team", "national-team",
     }  # fmt: skip
     read_only = {
         "contract-list", "contract-detail", "contract-document", "copil-list", "copil-detail",

@@ -82,6 +82,7 @@ def can_assign_role(user, role) -> bool:
 
 
 rules.add_perm("governance.manage_copil", can_manage_copil)
+rules.add_perm("governance.manage_national_team", is_national)
 rules.add_perm("governance.view_copil_private", can_view_copil_private)
 rules.add_perm("governance.manage_territory_team", can_manage_territory_team)
 rules.add_perm("governance.view_territory_private", can_view_territory_private)

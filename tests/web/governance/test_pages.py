@@ -127,3 +127,37 @@ def test_organisation_form_rejects_a_bad_siren(world, client):
     )
     assert response.status_code == 400
     assert "clé de contrôle" in response.content.decode()
+
+
+def test_region_team_page_pilot_names_copil_members_only(world, client):
+    url = reverse("region-team", args=["84"])
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    client.force_login(world.copil)
+    html = client.get(url).content.decode()
+    assert str(world.pilot.person) in html and 'id="role-form"' not in html
+    client.force_login(world.pilot)
+    person = PersonFactory()
+    response = client.post(
+        url, {"person": person.pk, "kind": "regional_pilot", "start_on": "2024-01-01"}
+    )
+    assert response.status_code == 400  # a pilot does not appoint pilots
+    response = client.post(
+        url, {"person": person.pk, "kind": "copil_member", "start_on": "2024-01-01"}
+    )
+    assert response.status_code == 302
+    assert person.roles.get().region == world.region_a
+
+
+def test_national_team_page_is_for_the_national_team(world, client):
+    client.force_login(world.pilot)
+    assert client.get(reverse("national-team")).status_code == 403
+    client.force_login(world.national)
+    html = client.get(reverse("national-team")).content.decode()
+    assert str(world.instructor.person) in html and "Bpifrance" in html
+    response = client.post(
+        reverse("national-team"),
+        {"person": PersonFactory().pk, "kind": "national_team", "operator": world.operator.pk,
+         "start_on": "2024-01-01"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "ne s&#x27;exerce pas dans ce périmètre" in response.content.decode()

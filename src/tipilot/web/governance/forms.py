@@ -119,3 +119,13 @@ ROLE_KINDS_FOR_TERRITORY = (
     RoleKind.BINOME_INDUSTRIAL,
     RoleKind.PROJECT_LEAD,
 )
+
+
+class OperatorRoleForm(RoleForm):
+    """National roles: the national team, and instructors, who belong to an operator."""
+
+    operator = forms.ModelChoiceField(
+        label="Opérateur (pour un instructeur)",
+        queryset=Organisation.objects.filter(kind=OrganisationKind.OPERATOR),
+        required=False,
+    )

@@ -71,7 +71,7 @@ def role_add(request, identifier: str):
 @require_POST
 @login_redirect
 def role_end(request, pk: int):
-    role = get_object_or_404(RoleAssignment.objects.select_related("territory"), pk=pk)
+    role = get_object_or_404(RoleAssignment.objects.select_related("territory", "region"), pk=pk)
     require(request, "governance.assign_role", role)
     form = RoleEndForm(request.POST)
     if form.is_valid():
@@ -85,7 +85,9 @@ def role_end(request, pk: int):
         messages.error(request, "Indiquez une date de fin valide.")
     if role.territory:
         return redirect(_team_url(role.territory))
-    return redirect("people")
+    if role.region:
+        return redirect("region-team", code=role.region.code)
+    return redirect("national-team")
 
 
 @require_POST

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import directory, team, views
+from . import directory, scope_team, team, views
 
 urlpatterns = [
     path("copil/", views.copil_list, name="copil-list"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("copil/<int:pk>/compte-rendu/", views.copil_minutes, name="copil-minutes"),
     path("territoires/<str:identifier>/equipe/", team.team_page, name="territory-team"),
     path("territoires/<str:identifier>/equipe/ajouter/", team.role_add, name="territory-role-add"),
+    path("regions/<str:code>/equipe/", scope_team.region_team, name="region-team"),
+    path("equipe-nationale/", scope_team.national_team, name="national-team"),
     path("roles/<int:pk>/fin/", team.role_end, name="role-end"),
     path("personnes/<int:pk>/inviter/", team.person_invite, name="person-invite"),
     path("organisations/", directory.organisations, name="organisations"),

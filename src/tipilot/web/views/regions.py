@@ -17,6 +17,7 @@ def region_detail(request, code):
             "figures": programme_figures(region=code),
             "territories": territories,
             "contracts": calendar_counts(contract_list(region=code)),
+            "copil_private": request.user.has_perm("governance.view_copil_private", region),
             "next_meetings": CopilMeeting.objects.filter(region=region).order_by("-date")[:3],
         },
     )

@@ -361,3 +361,11 @@ def test_write_answers_match_the_schema(world, openapi, rf, settings, tmp_path):
     assert check("patch", meeting_url, {"place": "Lyon"}) == 200
     decision = {"kind": "validate_contract", "contract": world.contract.pk, "text": "Validé"}
     assert check("post", f"{meeting_url}decisions/", decision) == 201
+
+
+def test_browsable_pages_render_for_a_signed_in_pilot(world, client):
+    client.force_login(world.pilot)
+    for url in (LIST, detail(world.contract), "/api/v1/copil-meetings/"):
+        response = client.get(url, HTTP_ACCEPT="text/html")
+        assert response.status_code == 200, url
+        assert b"<html" in response.content
