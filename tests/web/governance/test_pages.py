@@ -161,3 +161,11 @@ def test_national_team_page_is_for_the_national_team(world, client):
     )  # fmt: skip
     assert response.status_code == 400
     assert "ne s&#x27;exerce pas dans ce périmètre" in response.content.decode()
+
+
+def test_copil_list_is_newest_first(world, client):
+    for day in (dt.date(2023, 1, 5), dt.date(2025, 2, 1), dt.date(2024, 7, 9)):
+        copil_meeting_save(by=world.pilot, region=world.region_a, date=day, agenda="x")
+    html = client.get(reverse("copil-list")).content.decode()
+    positions = [html.index(d) for d in ("01/02/2025", "09/07/2024", "05/01/2023")]
+    assert positions == sorted(positions)

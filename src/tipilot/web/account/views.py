@@ -1,7 +1,8 @@
 """Sign in and out, reset a password, accept an invitation, see one's roles and API token."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -22,7 +23,17 @@ login_view = auth_views.LoginView.as_view(
     template_name=T + "login.html", authentication_form=LoginForm, redirect_authenticated_user=True
 )
 logout_view = auth_views.LogoutView.as_view()  # POST only (Django 5)
-password_reset = auth_views.PasswordResetView.as_view(
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Links in the email point at ``TIPILOT_SITE_URL``, never at the request's Host header."""
+
+    def form_valid(self, form):
+        self.extra_email_context = {"site_url": settings.TIPILOT_SITE_URL}
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view(
     template_name=T + "password_reset.html",
     form_class=ResetForm,
     email_template_name="web/account/email/password_reset.txt",
@@ -48,7 +59,14 @@ def invitation(request, token: str):
         invite = invitation_from_token(token)
     except ValidationError as error:
         return render(request, T + "invitation_invalid.html", {"error": error}, status=400)
-    form = NewPasswordForm(user=None, data=request.POST or None)
+    # An unsaved user, for the validators: the password may not look like the name or email.
+    future = get_user_model()(
+        username=invite.email,
+        email=invite.email,
+        first_name=invite.person.first_name,
+        last_name=invite.person.last_name,
+    )
+    form = NewPasswordForm(user=future, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             user = invitation_accept(invitation=invite, password=form.cleaned_data["new_password1"])

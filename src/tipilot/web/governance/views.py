@@ -29,6 +29,7 @@ def copil_list(request):
         CopilMeeting.objects.select_related("region")
         .defer("region__outline")
         .annotate(decision_count=Count("decisions"))
+        .order_by("-date", "region__name")  # Meta.ordering is dropped in GROUP BY queries
     )
     if region:
         meetings = meetings.filter(region__code=region)
