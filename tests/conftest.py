@@ -104,6 +104,7 @@ def world(db):
 
     from django.contrib.auth.models import AnonymousUser
 
+    from tests.actions.factories import ensure_catalogue
     from tests.contracts.factories import ContractFactory
     from tests.factories import (
         CommuneFactory,
@@ -112,8 +113,10 @@ def world(db):
         RegionFactory,
         TerritoryFactory,
     )
-    from tests.governance.factories import OrganisationFactory, user_with_role
-    from tipilot.governance.enums import OrganisationKind, RoleKind
+    from tests.governance.factories import user_with_role
+    from tipilot.actions.catalogue import OPERATORS
+    from tipilot.governance.enums import RoleKind
+    from tipilot.governance.models import Organisation
     from tipilot.territories.derived import territories_refresh_derived
 
     _ensure_generations()  # a transactional test before this one flushed the seeded rows
@@ -132,7 +135,9 @@ def world(db):
         )
     territories_refresh_derived(territories=territories)
     t1, t2, t3 = territories
-    operator = OrganisationFactory(name="Bpifrance", kind=OrganisationKind.OPERATOR)
+    bpifrance_siren = OPERATORS["bpifrance"][1]
+    ensure_catalogue()  # axes, measures and their operators (migration 0002 of actions)
+    operator = Organisation.objects.get(siren=bpifrance_siren)
     return SimpleNamespace(
         region_a=region_a,
         region_b=region_b,

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tipilot.territories",
     "tipilot.governance",
     "tipilot.contracts",
+    "tipilot.actions",
     "tipilot.web",
 ]
 

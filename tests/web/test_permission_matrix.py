@@ -203,7 +203,7 @@ WRITES = {
         prepare=lambda w: None,
         post=lambda w, _: (
             reverse("organisations"),
-            {"name": "CCI", "kind": "other", "siren": "130005481"},
+            {"name": "CCI", "kind": "other", "siren": "771234564"},
         ),
         effect=lambda w, _: Organisation.objects.count(),
     ),
