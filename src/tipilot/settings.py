@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tipilot.governance",
     "tipilot.contracts",
     "tipilot.actions",
+    "tipilot.analytics",
     "tipilot.web",
 ]
 

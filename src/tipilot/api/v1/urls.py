@@ -8,6 +8,8 @@ its basenames would otherwise take the public pages' names (``territory-list``,
 from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 
+from .actions import routes as actions_routes
+from .analytics import routes as analytics_routes
 from .contracts.calendar import CalendarView
 from .contracts.views import ContractViewSet
 from .geo.views import DepartmentViewSet, EpciViewSet, RegionGeoJsonView, RegionViewSet
@@ -23,6 +25,8 @@ router.register("epcis", EpciViewSet, basename="epci")
 router.register("territories", TerritoryViewSet, basename="territory")
 router.register("contracts", ContractViewSet, basename="contract")
 router.register("copil-meetings", CopilMeetingViewSet, basename="copil-meeting")
+actions_routes.register(router)
+analytics_routes.register(router)
 
 urlpatterns = [
     # Before the router: its format suffixes (``territories.<format>``) would take these.
@@ -31,5 +35,7 @@ urlpatterns = [
     path("regions.geojson", RegionGeoJsonView.as_view(), name="api-regions-geojson"),
     path("calendar/", CalendarView.as_view(), name="api-calendar"),
     path("auth/token/", obtain_auth_token, name="api-token-obtain"),
+    *actions_routes.urlpatterns,
+    *analytics_routes.urlpatterns,
     path("", include((router.urls, "api"))),
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AnalyticsConfig(AppConfig):
+    name = "tipilot.analytics"
+    verbose_name = "Bilans d'étape"
+    default_auto_field = "django.db.models.BigAutoField"
