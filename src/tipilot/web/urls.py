@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("tipilot.web.signature_calendar.urls")),
     path("contrats/", include("tipilot.web.contracts.urls")),
     path("", include("tipilot.web.governance.urls")),
+    path("fiches-actions/importer/", include("tipilot.web.imports.urls")),
     path("", include("tipilot.web.actions.urls")),
     path("", include("tipilot.web.bilan.urls")),
     path("exports/", include("tipilot.web.exports.urls")),
