@@ -8,6 +8,8 @@ GEO_VERSION := 6.0.0
 GEO_TGZ := var/data/etalab-decoupage-administratif-$(GEO_VERSION).tgz
 LEAFLET_VERSION := 1.9.4
 LEAFLET := var/vendor/leaflet/leaflet.js
+CHARTJS_VERSION := 4.6.1
+CHARTJS := var/vendor/chartjs/chart.umd.js
 # Official files are read from this mirror when it exists (here: the shared open data).
 TIPILOT_DATA_MIRROR ?= $(wildcard $(abspath $(CURDIR)/../shared/data))
 export TIPILOT_DATA_MIRROR
@@ -16,7 +18,7 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: install demo test test-sqlite test-postgres lint serve bench clean
 
-install: $(VENV)/.installed $(GEO_TGZ) $(LEAFLET)
+install: $(VENV)/.installed $(GEO_TGZ) $(LEAFLET) $(CHARTJS)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +41,13 @@ $(LEAFLET):
 	npm pack --silent --pack-destination var/data leaflet@$(LEAFLET_VERSION) >/dev/null
 	tar -xzf var/data/leaflet-$(LEAFLET_VERSION).tgz -C var/vendor/leaflet --strip-components=2 package/dist
 	rm var/data/leaflet-$(LEAFLET_VERSION).tgz
+
+# Chart.js (MIT) for the bilan's charts, its UMD build served by tipilot itself: no CDN.
+$(CHARTJS):
+	mkdir -p var/vendor/chartjs var/data
+	npm pack --silent --pack-destination var/data chart.js@$(CHARTJS_VERSION) >/dev/null
+	tar -xzf var/data/chart.js-$(CHARTJS_VERSION).tgz -C var/vendor/chartjs --strip-components=2 package/dist/chart.umd.js
+	rm var/data/chart.js-$(CHARTJS_VERSION).tgz
 
 demo: install
 	$(BIN)/tipilot migrate --noinput -v0
@@ -70,8 +79,11 @@ test-postgres: install
 	  if [ -n "$$CI" ]; then exit 1; fi; \
 	fi
 
+# Benchmarks (ratios against their targets, measured in one run): geography, bilan and import.
 bench: install
 	$(BIN)/python bench/geo_load.py --geo $(GEO_TGZ)
+	$(BIN)/python bench/bilan.py --geo $(GEO_TGZ)
+	$(BIN)/python bench/bilan.py --geo $(GEO_TGZ) --postgres $(TEST_DATABASE_URL)
 
 clean:
 	rm -rf var/tipilot.sqlite3 var/static

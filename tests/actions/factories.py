@@ -57,3 +57,31 @@ class FundingLineFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
     funder_category = FunderCategory.STATE
     amount_requested = Decimal("100000")
+
+
+def grow_actions(territories, *, per_territory: int = 2) -> list[Action]:
+    """Actions on ``territories`` with the variety a list shows: a porteur, two measures, a
+    theme and two funding lines (one funded by Bpifrance). For query-count tests."""
+    from tipilot.actions.catalogue import OPERATORS
+    from tipilot.governance.models import Organisation
+
+    ensure_catalogue()
+    bpifrance = Organisation.objects.get(siren=OPERATORS["bpifrance"][1])
+    measures = list(Measure.objects.all()[:2])
+    tag = TagFactory(slug="decarbonation", name="Décarbonation")
+    actions = []
+    for territory in territories:
+        for _ in range(per_territory):
+            action = ActionFactory(territory=territory, lead=bpifrance, total_cost=1000)
+            action.measures.set(measures)
+            action.tags.set([tag])
+            FundingLineFactory(action=action, position=1, measure=measures[0])
+            FundingLineFactory(
+                action=action,
+                position=2,
+                funder=bpifrance,
+                funder_category=FunderCategory.OPERATOR,
+                amount_committed=Decimal(500),
+            )
+            actions.append(action)
+    return actions

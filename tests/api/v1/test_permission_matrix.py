@@ -194,6 +194,9 @@ def test_the_table_covers_every_role_and_every_api_write():
         "contracts.create", "contracts.partial_update", "contracts.transition",
         "contracts.documents", "contracts.signatories", "contracts.signatory_remove",
         "copil-meetings.create", "copil-meetings.partial_update", "copil-meetings.decisions",
+        # measures, actions and funding lines: tests/api/v1/actions/test_permission_matrix.py
+        "actions.create", "actions.partial_update", "actions.transition", "actions.funding_lines",
+        "funding-lines.partial_update",
     }  # fmt: skip
 
 

@@ -37,6 +37,17 @@ def test_schema_documents_every_endpoint_and_filter(schema):
         "/api/v1/copil-meetings/",
         "/api/v1/copil-meetings/{id}/",
         "/api/v1/copil-meetings/{id}/decisions/",
+        "/api/v1/measures/",
+        "/api/v1/measures/{id}/",
+        "/api/v1/actions/",
+        "/api/v1/actions/{external_id}/",
+        "/api/v1/actions/{external_id}/transition/",
+        "/api/v1/actions/{external_id}/funding-lines/",
+        "/api/v1/funding-lines/",
+        "/api/v1/funding-lines/{id}/",
+        "/api/v1/bilan/",
+        "/api/v1/bilans/",
+        "/api/v1/bilans/{id}/",
     }
     filters = {"generation", "region", "department", "status", "q"}
     for path in ("/api/v1/territories/", "/api/v1/territories.csv", "/api/v1/territories.geojson"):

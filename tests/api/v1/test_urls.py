@@ -17,6 +17,11 @@ def test_root_lists_every_endpoint(get_json, db):
         "contracts": "http://testserver/api/v1/contracts/",
         "copil-meetings": "http://testserver/api/v1/copil-meetings/",
         "calendar": "http://testserver/api/v1/calendar/",
+        "measures": "http://testserver/api/v1/measures/",
+        "actions": "http://testserver/api/v1/actions/",
+        "funding-lines": "http://testserver/api/v1/funding-lines/",
+        "bilans": "http://testserver/api/v1/bilans/",
+        "bilan": "http://testserver/api/v1/bilan/",
     }
 
 

@@ -9,6 +9,7 @@ EXPORTS = {
     "territories.geojson": "api-territories-geojson",
     "regions.geojson": "api-regions-geojson",
     "calendar": "api-calendar",
+    "bilan": "api-bilan",
 }
 
 
@@ -16,7 +17,8 @@ class ApiRootView(routers.APIRootView):
     """API ouverte du programme Territoires d'industrie, en lecture libre.
 
     Géographie de référence (régions, départements, EPCI) et territoires des deux générations,
-    avec leurs exports CSV et GeoJSON. Schéma OpenAPI : `/api/schema/`, documentation :
+    avec leurs exports CSV et GeoJSON ; mesures du programme, fiches actions et lignes de
+    financement (sans données personnelles). Schéma OpenAPI : `/api/schema/`, documentation :
     `/api/docs/`.
     """
 

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from tipilot.actions.selectors import territory_action_totals
 from tipilot.contracts.models import Contract
 from tipilot.geo.models import Region
 from tipilot.governance.selectors import public_binome_names
@@ -82,5 +83,7 @@ def territory_detail(request, identifier):
             "can_create_contract": contract is None
             and user.has_perm("contracts.add_contract", territory),
             "team_private": user.has_perm("governance.view_territory_private", territory),
+            "actions": territory_action_totals(territory),
+            "can_add_action": user.has_perm("actions.add_action", territory),
         },
     )
