@@ -25,6 +25,7 @@ def load_geo(version_folder: str, vintage: int):
 
 
 def import_territories(name: str, generation: str, as_of: str, **kwargs):
+    _ensure_generations()  # a transactional test (browser tests) may have flushed the seeded rows
     path = DATA / "territories" / name
     return territories_import(
         parsed=read_file(path),

@@ -103,6 +103,8 @@ MEDIA_ROOT = Path(env("TIPILOT_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 TIPILOT_MAX_UPLOAD_BYTES = env.int("TIPILOT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = TIPILOT_MAX_UPLOAD_BYTES + 1024 * 1024
+# Spreadsheets checked by a dry run wait here (private, never served) until confirmed.
+TIPILOT_IMPORT_DIR = Path(env("TIPILOT_IMPORT_DIR", default=str(VAR_DIR / "imports")))
 
 ROOT_URLCONF = "tipilot.urls"
 WSGI_APPLICATION = "tipilot.wsgi.application"

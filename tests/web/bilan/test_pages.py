@@ -27,7 +27,7 @@ def test_national_bilan_shows_figures_charts_and_tables(client, world, bilan_dat
     html = response.content.decode()
     assert "Bilan d'étape — France entière" in html
     assert 'id="figure-actions">4<' in html
-    assert 'id="figure-committed">145\xa0000 €<' in html
+    assert 'id="figure-committed"><span title="145\xa0000 €">145\xa0000\xa0€</span>' in html
     assert 'id="bilan-figures"' in html and "vendor/chartjs/chart.umd.js" in html
     for table in ("money-groups", "actions", "trend", "jobs", "breakdown"):
         assert f'id="table-{table}"' in html

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.import_page, name="actions-import"),
+    path("confirmer/", views.import_confirm, name="actions-import-confirm"),
+]

@@ -34,7 +34,7 @@ def fill(world) -> SimpleNamespace:
     elected = PersonFactory(
         first_name="Élise", last_name="Publique", public_office=True, phone="04 70 00 00 01"
     )
-    clerk = PersonFactory(first_name="Paul", last_name="Privé", phone="01 23 45 67 89")
+    clerk = PersonFactory(first_name="Paul", last_name="Discret", phone="01 23 45 67 89")
     signatory_add(
         contract=world.contract, organisation=OrganisationFactory(name="Région AURA"),
         representative=elected, capacity="Présidente", by=world.pilot,

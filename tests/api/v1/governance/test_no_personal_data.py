@@ -8,14 +8,30 @@ from django.contrib.auth import get_user_model
 
 from tests.api.v1.governance.records import api_for, fill
 from tests.api.v1.test_schema import assert_matches_schema
+from tipilot.actions.models import Measure
 from tipilot.geo.models import Department, Epci
 from tipilot.governance.models import Person
 
 
 @pytest.fixture
 def filled(world, settings, tmp_path):
+    """The governance records, plus an action with a decided funding line and a published
+    bilan: every public endpoint then answers with real rows."""
+    from decimal import Decimal
+
+    from tests.actions.factories import ActionFactory, FundingLineFactory
+    from tipilot.analytics.services import bilan_freeze, bilan_publish
+
     settings.MEDIA_ROOT = tmp_path
-    return fill(world)
+    records = fill(world)
+    records.action = ActionFactory(territory=world.t1, lead=world.operator)
+    records.line = FundingLineFactory(
+        action=records.action, funder=world.operator, amount_committed=Decimal(1000)
+    )
+    records.snapshot = bilan_publish(
+        snapshot=bilan_freeze(by=world.national, region=world.region_a), by=world.national
+    )
+    return records
 
 
 def public_urls(schema, filled) -> list[str]:
@@ -25,8 +41,15 @@ def public_urls(schema, filled) -> list[str]:
         "siren": Epci.objects.first().siren,
         "generation": "2023-2027",
         "identifier": "ti-8401",
+        "external_id": filled.action.external_id,
     }
-    ids = {"contracts": filled.contract.pk, "copil-meetings": filled.meeting.pk}
+    ids = {
+        "contracts": filled.contract.pk,
+        "copil-meetings": filled.meeting.pk,
+        "measures": Measure.objects.first().pk,
+        "funding-lines": filled.line.pk,
+        "bilans": filled.snapshot.pk,
+    }
     codes = {"regions": "84", "departments": Department.objects.first().code}
     urls = []
     for path, operations in schema["paths"].items():
@@ -53,14 +76,20 @@ def secrets() -> set[str]:
 
 def test_every_public_endpoint_is_walked(schema, filled):
     urls = public_urls(schema, filled)
-    assert len(urls) == 17 and not any("{" in url for url in urls)
+    assert len(urls) == 26 and not any("{" in url for url in urls)
+    assert f"/api/v1/actions/{filled.action.external_id}/" in urls
     assert f"/api/v1/contracts/{filled.contract.pk}/events/" in urls
     assert f"/api/v1/copil-meetings/{filled.meeting.pk}/" in urls
 
 
 def test_no_personal_data_for_the_public(schema, filled, client):
     hidden = secrets()
-    assert {"Paul Privé", "01 23 45 67 89", "04 70 00 00 01", filled.world.team.username} <= hidden
+    assert {
+        "Paul Discret",
+        "01 23 45 67 89",
+        "04 70 00 00 01",
+        filled.world.team.username,
+    } <= hidden
     for url in public_urls(schema, filled):
         response = client.get(url)
         assert response.status_code == 200, url
