@@ -69,3 +69,15 @@ def test_csv_writes_one_format():
     assert to_csv(COLUMN["engaged_on"], dt.date(2024, 1, 2)) == "02/01/2024"
     assert to_csv(COLUMN["status"], "engaged") == "Engagée"
     assert to_csv(COLUMN["is_relocation"], False) == "non"
+
+
+@pytest.mark.parametrize("title", ['=HYPERLINK("http://x")', "+33 ligne", "-10 %", "@SUM(A1)"])
+def test_csv_neutralises_formulas_and_the_import_restores_the_text(title):
+    column = COLUMN["title"]
+    written = to_csv(column, title)
+    assert written == f"'{title}"
+    assert parse(column, written) == title
+
+
+def test_an_apostrophe_before_plain_text_is_kept():
+    assert parse(COLUMN["title"], "'Atelier'") == "'Atelier'"

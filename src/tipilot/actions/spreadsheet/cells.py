@@ -35,8 +35,15 @@ def parse(column: Column, value: object):
     return result
 
 
+# A spreadsheet program runs a cell that starts with one of these as a formula (CSV injection):
+# the CSV export prefixes such texts with an apostrophe, and the import takes it off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _text(column: Column, value: object) -> str:
     result = text(value)
+    if result.startswith("'") and result[1:].startswith(FORMULA_STARTS):
+        result = result[1:]
     if column.max_length and len(result) > column.max_length:
         raise CellError(f"Texte trop long ({len(result)} caractères, {column.max_length} au plus).")
     return result
@@ -162,7 +169,8 @@ def to_csv(column: Column, value) -> str:
         return value.strftime("%d/%m/%Y")
     if column.kind in ("choice", "bool", "list"):
         return to_xlsx(column, value)
-    return str(value)
+    value = str(value)
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def to_json(column: Column, value):
