@@ -32,7 +32,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from geo_load import ROOT, _throwaway_database  # noqa: E402 — shared throwaway database
 
-RESULTS = ROOT / "bench" / "results" / "bilan.json"
+RESULTS = ROOT / "bench" / "results"  # bilan-sqlite.json, bilan-postgresql.json
 PAGE_TARGET_MS = 300.0
 IMPORT_TARGET_S = 60.0
 REPEAT = 15
@@ -46,6 +46,9 @@ def _setup_django(database_url: str) -> str:
     os.environ["DATABASE_URL"] = database_url
     os.environ["DEBUG"] = "0"  # DEBUG would keep every query in memory
     os.environ["TIPILOT_DEMO_ACCOUNTS"] = "1"
+    mirror = ROOT.parent / "shared" / "data"  # the official lists, as the Makefile passes them
+    if mirror.is_dir():
+        os.environ.setdefault("TIPILOT_DATA_MIRROR", str(mirror))
     os.environ["DJANGO_SETTINGS_MODULE"] = "tipilot.settings"
     sys.path.insert(0, str(ROOT / "src"))
     import django
@@ -80,7 +83,8 @@ def _page(url: str) -> dict:
 
     with CaptureQueriesContext(connection) as queries:
         get()
-    return {"url": url, "median_ms": _median_ms(get), "queries": len(queries.captured_queries)}
+    count = len(queries.captured_queries)  # now: the log is cleared at each later request
+    return {"url": url, "median_ms": _median_ms(get), "queries": count}
 
 
 def _bare_sql_ms() -> float:
@@ -225,7 +229,7 @@ def main() -> int:
     verdicts = _verdicts(runs, imported)
     _print(console, runs, imported, verdicts, vendor)
     console.print(f"Requêtes SQL identiques aux deux échelles : {'oui' if same_queries else 'NON'}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {
         "database": vendor,
         "python": platform.python_version(),
@@ -235,8 +239,9 @@ def main() -> int:
         "same_query_count_at_both_scales": same_queries,
         "targets": [_verdict_row(v) for v in verdicts],
     }
-    RESULTS.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    console.print(f"Résultats : {RESULTS.relative_to(ROOT)}")
+    results = RESULTS / f"bilan-{vendor}.json"
+    results.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    console.print(f"Résultats : {results.relative_to(ROOT)}")
     return 0 if same_queries and all(v["measured"] <= v["limit"] for v in verdicts) else 1
 
 
