@@ -189,15 +189,15 @@ def test_figures_are_plain_json(world, bilan_data):
 
 def test_fixed_number_of_queries(world, bilan_data, django_assert_num_queries):
     first = Generation.objects.get(code="2018-2022")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         bilan_figures()
-    with django_assert_num_queries(11):  # with the targets of the generation
+    with django_assert_num_queries(10):  # with the targets of the generation
         bilan_figures(generation=first)
     for index in range(20):
         ActionFactory(territory=world.t3, jobs_created_planned=index)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         bilan_figures()
-    with django_assert_num_queries(11):
-        bilan_figures(generation=first)
     with django_assert_num_queries(10):
+        bilan_figures(generation=first)
+    with django_assert_num_queries(9):
         bilan_figures(region=world.region_a)

@@ -58,12 +58,6 @@ def line_groups(scope: BilanScope) -> list[dict]:
     return list(rows)
 
 
-def fragile_committed(scope: BilanScope):
-    """Euros committed on the actions in fragile territories."""
-    lines = _lines(scope).filter(action__is_fragile_territory=True)
-    return lines.aggregate(committed=Sum("amount_committed"))["committed"]
-
-
 def committed_by_day(scope: BilanScope) -> list[dict]:
     rows = (
         _lines(scope)
@@ -114,7 +108,14 @@ def actions_by_territory(scope: BilanScope) -> list[dict]:
 
 
 def money_by_territory(scope: BilanScope) -> list[dict]:
-    rows = _lines(scope).values(territory_id=F("action__territory_id")).annotate(**MONEY).order_by()
+    """Euros by territory × fragile flag: one join of lines to actions serves the breakdown
+    table and the fragile share (two such joins were a third of the bilan's time at 10x)."""
+    rows = (
+        _lines(scope)
+        .values(territory_id=F("action__territory_id"), fragile=F("action__is_fragile_territory"))
+        .annotate(**MONEY)
+        .order_by()
+    )
     return list(rows)
 
 

@@ -43,16 +43,17 @@ def bilan_figures(
     )
     action_rows = queries.action_groups(scope)
     line_rows = queries.line_groups(scope)
+    territory_money = queries.money_by_territory(scope)
     figures = {
         "scope": scope.describe(),
         "as_of": timezone.localdate().isoformat(),
         "actions": _actions(action_rows, axes),
         "money": _money(line_rows, measures),
         **_people(action_rows),
-        "fragile": _fragile(action_rows, queries.fragile_committed(scope), line_rows),
+        "fragile": _fragile(action_rows, territory_money, line_rows),
         "trend": monthly_trend(queries.committed_by_day(scope), queries.engaged_by_day(scope)),
         "targets": by_target(scope, line_rows, measures),
-        "breakdown": _breakdown(scope),
+        "breakdown": _breakdown(scope, territory_money),
     }
     return figures
 
@@ -162,8 +163,9 @@ def _people(rows: list[dict]) -> dict:
     return {"jobs": jobs, "relocations": relocations}
 
 
-def _fragile(action_rows: list[dict], fragile_committed, line_rows: list[dict]) -> dict:
+def _fragile(action_rows: list[dict], territory_money: list[dict], line_rows: list[dict]) -> dict:
     active = _active(action_rows)
+    fragile_committed = sum(r["committed"] or 0 for r in territory_money if r["fragile"])
     fragile_actions = _total([r for r in active if r["is_fragile_territory"]], "count")
     return {
         "actions": fragile_actions,
@@ -173,12 +175,15 @@ def _fragile(action_rows: list[dict], fragile_committed, line_rows: list[dict]) 
     }
 
 
-def _breakdown(scope: BilanScope) -> dict | None:
+def _breakdown(scope: BilanScope, territory_money: list[dict]) -> dict | None:
     """National: one row per region; a region: one row per territory (of each generation)."""
     if scope.territory is not None:
         return None
     counts = {r["territory_id"]: r for r in queries.actions_by_territory(scope)}
-    amounts = {r["territory_id"]: r for r in queries.money_by_territory(scope)}
+    amounts: dict = defaultdict(lambda: dict.fromkeys(AMOUNTS, 0))
+    for row in territory_money:  # fragile or not: both halves of a territory add up
+        for name in AMOUNTS:
+            amounts[row["territory_id"]][name] += row[name] or 0
     rows: dict = {}
     for key in queries.breakdown_keys(scope):
         territory = key["territory_id"]

@@ -25,3 +25,10 @@ def service_errors():
     except DjangoValidationError as error:
         detail = error.message_dict if hasattr(error, "error_dict") else error.messages
         raise serializers.ValidationError(detail) from error
+
+
+def validated(serializer_class, request) -> dict:
+    """The request's payload checked by ``serializer_class`` (400 with its messages if not)."""
+    payload = serializer_class(data=request.data)
+    payload.is_valid(raise_exception=True)
+    return dict(payload.validated_data)

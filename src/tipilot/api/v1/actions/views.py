@@ -16,7 +16,7 @@ from tipilot.actions.models import Action, FundingLine, Measure
 from tipilot.territories.models import Territory
 
 from ..contracts.serializers import WRITE_ERRORS
-from ..errors import service_errors
+from ..errors import service_errors, validated
 from ..outputs import ReadOnlyViewSet
 from .filters import ActionFilter, FundingLineFilter
 from .serializers import (
@@ -30,12 +30,6 @@ from .serializers import (
     FundingLineWriteSerializer,
     MeasureSerializer,
 )
-
-
-def _validated(serializer_class, request) -> dict:
-    payload = serializer_class(data=request.data)
-    payload.is_valid(raise_exception=True)
-    return dict(payload.validated_data)
 
 
 @extend_schema(tags=["Mesures et fiches actions"])
@@ -107,7 +101,7 @@ class ActionViewSet(
         return Response(ActionDetailSerializer(fresh).data, code)
 
     def create(self, request, *args, **kwargs) -> Response:
-        data = _validated(ActionCreateSerializer, request)
+        data = validated(ActionCreateSerializer, request)
         try:
             territory = Territory.objects.prefetch_related("regions").get(
                 generation__code=data.pop("generation"), identifier=data.pop("territory")
@@ -120,7 +114,7 @@ class ActionViewSet(
 
     def partial_update(self, request, *args, **kwargs) -> Response:
         current = self.get_object()
-        data = _validated(ActionUpdateSerializer, request)
+        data = validated(ActionUpdateSerializer, request)
         version = data.pop("version")
         with service_errors():
             services.action_update(action=current, version=version, by=request.user, **data)
@@ -137,7 +131,7 @@ class ActionViewSet(
     @action(detail=True, methods=["post"])
     def transition(self, request, external_id=None) -> Response:
         current = self.get_object()
-        data = _validated(ActionTransitionSerializer, request)
+        data = validated(ActionTransitionSerializer, request)
         with service_errors():
             services.action_transition(action=current, by=request.user, **data)
         return self._read(current.external_id)
@@ -152,7 +146,7 @@ class ActionViewSet(
     @action(detail=True, methods=["post"], url_path="funding-lines", url_name="funding-lines")
     def funding_lines(self, request, external_id=None) -> Response:
         current = self.get_object()
-        data = _validated(FundingLineCreateSerializer, request)
+        data = validated(FundingLineCreateSerializer, request)
         with service_errors():
             line = services.funding_line_add(action=current, by=request.user, **data)
         return Response(FundingLineSerializer(line).data, status=status.HTTP_201_CREATED)
@@ -203,7 +197,7 @@ class FundingLineViewSet(
 
     def partial_update(self, request, *args, **kwargs) -> Response:
         line = self.get_object()
-        data = _validated(FundingLineWriteSerializer, request)
+        data = validated(FundingLineWriteSerializer, request)
         with service_errors():
             services.funding_line_update(line=line, by=request.user, **data)
         return Response(FundingLineSerializer(self.get_object()).data)

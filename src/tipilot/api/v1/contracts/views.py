@@ -18,7 +18,7 @@ from tipilot.contracts.models import Contract
 from tipilot.contracts.selectors import contract_detail
 from tipilot.territories.models import Territory
 
-from ..errors import service_errors
+from ..errors import service_errors, validated
 from .filters import ContractFilter
 from .serializers import (
     WRITE_ERRORS,
@@ -33,12 +33,6 @@ from .serializers import (
     TransitionSerializer,
     sees_private,
 )
-
-
-def _validated(serializer_class, request) -> dict:
-    payload = serializer_class(data=request.data)
-    payload.is_valid(raise_exception=True)
-    return dict(payload.validated_data)
 
 
 @extend_schema(tags=["Contrats"])
@@ -86,7 +80,7 @@ class ContractViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return self._read(self.get_object())
 
     def create(self, request, *args, **kwargs) -> Response:
-        data = _validated(ContractCreateSerializer, request)
+        data = validated(ContractCreateSerializer, request)
         territory = get_object_or_404(
             Territory.objects.prefetch_related("regions"),
             generation__code=data.pop("generation"),
@@ -98,7 +92,7 @@ class ContractViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def partial_update(self, request, *args, **kwargs) -> Response:
         contract = self.get_object()
-        data = _validated(ContractUpdateSerializer, request)  # unknown keys (state) dropped
+        data = validated(ContractUpdateSerializer, request)  # unknown keys (state) dropped
         version = data.pop("version")
         with service_errors():
             services.contract_update(contract=contract, version=version, by=request.user, **data)
@@ -112,7 +106,7 @@ class ContractViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None) -> Response:
         contract = self.get_object()
-        data = _validated(TransitionSerializer, request)
+        data = validated(TransitionSerializer, request)
         with service_errors():
             services.contract_transition(contract=contract, by=request.user, **data)
         return self._read(contract)
@@ -135,7 +129,7 @@ class ContractViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def documents(self, request, pk=None) -> Response:
         contract = self.get_object()
-        data = _validated(DocumentUploadSerializer, request)
+        data = validated(DocumentUploadSerializer, request)
         with service_errors():
             document = services.document_add(contract=contract, by=request.user, **data)
         body = DocumentSerializer(document, context={"request": request}).data
@@ -149,7 +143,7 @@ class ContractViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser])
     def signatories(self, request, pk=None) -> Response:
         contract = self.get_object()
-        data = _validated(SignatoryCreateSerializer, request)
+        data = validated(SignatoryCreateSerializer, request)
         with service_errors():
             signatory = services.signatory_add(contract=contract, by=request.user, **data)
         return Response(SignatorySerializer(signatory).data, status=status.HTTP_201_CREATED)
