@@ -10,6 +10,8 @@ LEAFLET_VERSION := 1.9.4
 LEAFLET := var/vendor/leaflet/leaflet.js
 CHARTJS_VERSION := 4.6.1
 CHARTJS := var/vendor/chartjs/chart.umd.js
+HTMX_VERSION := 2.0.11
+HTMX := var/vendor/htmx/htmx.min.js
 # Official files are read from this mirror when it exists (here: the shared open data).
 TIPILOT_DATA_MIRROR ?= $(wildcard $(abspath $(CURDIR)/../shared/data))
 export TIPILOT_DATA_MIRROR
@@ -18,7 +20,7 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: install demo test test-sqlite test-postgres lint serve bench clean
 
-install: $(VENV)/.installed $(GEO_TGZ) $(LEAFLET) $(CHARTJS)
+install: $(VENV)/.installed $(GEO_TGZ) $(LEAFLET) $(CHARTJS) $(HTMX)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +50,13 @@ $(CHARTJS):
 	npm pack --silent --pack-destination var/data chart.js@$(CHARTJS_VERSION) >/dev/null
 	tar -xzf var/data/chart.js-$(CHARTJS_VERSION).tgz -C var/vendor/chartjs --strip-components=2 package/dist/chart.umd.js
 	rm var/data/chart.js-$(CHARTJS_VERSION).tgz
+
+# htmx (0BSD) for partial page updates (draft applications saved as they are typed): no CDN.
+$(HTMX):
+	mkdir -p var/vendor/htmx var/data
+	npm pack --silent --pack-destination var/data htmx.org@$(HTMX_VERSION) >/dev/null
+	tar -xzf var/data/htmx.org-$(HTMX_VERSION).tgz -C var/vendor/htmx --strip-components=2 package/dist/htmx.min.js
+	rm var/data/htmx.org-$(HTMX_VERSION).tgz
 
 demo: install
 	$(BIN)/tipilot migrate --noinput -v0

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "tipilot.governance",
     "tipilot.contracts",
     "tipilot.actions",
+    "tipilot.calls",
+    "tipilot.sites",
+    "tipilot.deployments",
+    "tipilot.experimentation",
     "tipilot.analytics",
     "tipilot.web",
 ]

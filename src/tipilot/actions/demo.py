@@ -24,10 +24,10 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from tipilot.contracts.models import Contract
-from tipilot.geo.models import Epci
 from tipilot.governance.enums import OrganisationKind
 from tipilot.governance.models import Organisation
-from tipilot.territories.models import Membership, Territory
+from tipilot.territories.models import Territory
+from tipilot.territories.selectors import member_commune_ids
 
 from .demo_plan import ActionDraft, Planner
 from .enums import FUNDER_GROUP, FunderGroup
@@ -95,7 +95,7 @@ def _build(territories, *, factor: int, rng: random.Random, today) -> DemoResult
         axes={a.code: a for a in Axis.objects.all()},
         measures=list(Measure.objects.prefetch_related("operators").select_related("axis")),
         firms=firms,
-        communes=_communes_by_territory(territories),
+        communes=member_commune_ids(territories),
         regions=_region_councils(),
     )
     drafts = []
@@ -139,26 +139,6 @@ def _siren(number: int) -> str:
         if total % 10 == 0:
             return body + key
     raise AssertionError("a Luhn key always exists")
-
-
-def _communes_by_territory(territories) -> dict[int, list[int]]:
-    """Commune ids of each territory's members today (EPCI members and single communes)."""
-    ids = [t.pk for t in territories]
-    members = Membership.objects.filter(territory_id__in=ids, left_on__isnull=True)
-    out: dict[int, list[int]] = defaultdict(list)
-    epcis = defaultdict(list)
-    for territory_id, epci_id, commune_id in members.values_list(
-        "territory_id", "epci_id", "commune_id"
-    ):
-        if commune_id:
-            out[territory_id].append(commune_id)
-        else:
-            epcis[epci_id].append(territory_id)
-    through = Epci.communes.through.objects.filter(epci_id__in=list(epcis))
-    for epci_id, commune_id in through.values_list("epci_id", "commune_id"):
-        for territory_id in epcis[epci_id]:
-            out[territory_id].append(commune_id)
-    return {k: sorted(v) for k, v in out.items()}
 
 
 def _region_councils() -> dict[str, Organisation]:

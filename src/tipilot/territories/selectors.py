@@ -1,9 +1,11 @@
 """Reads for territories: lists with search and filters, one territory with its history."""
 
-from django.db.models import Count, F, Prefetch, QuerySet, Sum
+from collections import defaultdict
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from tipilot.core.text import fold
-from tipilot.geo.models import Department, Region
+from tipilot.geo.models import Department, Epci, Region
 
 from .enums import TerritoryStatus
 from .models import Generation, Membership, Territory, TerritoryChange
@@ -106,3 +108,53 @@ def figures_by_region(*, generation: Generation) -> QuerySet:
         .annotate(territories=Count("id"), population=Sum("population"))
         .order_by("regions__code")
     )
+
+
+def territory_of_commune(commune, *, generation: Generation | None = None) -> Territory | None:
+    """The labelled territory a commune lies in today (through its EPCI or on its own).
+
+    Used to place a project, a site or a deployment from its commune. ``generation`` defaults
+    to the latest one with territories; a commune belongs to at most one territory of a
+    generation, but if the data say otherwise the lowest identifier wins, deterministically.
+    """
+    generation = generation or latest_generation()
+    if commune is None or generation is None:
+        return None
+    members = Q(memberships__commune=commune)
+    if commune.epci_id:
+        members |= Q(memberships__epci_id=commune.epci_id)
+    return (
+        Territory.objects.filter(
+            members,
+            memberships__left_on__isnull=True,
+            generation=generation,
+            status=TerritoryStatus.LABELLED,
+        )
+        .defer("outline", "search_text")
+        .order_by("identifier")
+        .first()
+    )
+
+
+def member_commune_ids(territories) -> dict[int, list[int]]:
+    """Commune ids of each territory's members today (EPCI members and single communes).
+
+    Two queries whatever the number of territories: the demos spread generated projects,
+    sites and deployments over real communes of labelled territories with it.
+    """
+    ids = [t if isinstance(t, int) else t.pk for t in territories]
+    members = Membership.objects.filter(territory_id__in=ids, left_on__isnull=True)
+    out: dict[int, list[int]] = defaultdict(list)
+    epcis = defaultdict(list)
+    for territory_id, epci_id, commune_id in members.values_list(
+        "territory_id", "epci_id", "commune_id"
+    ):
+        if commune_id:
+            out[territory_id].append(commune_id)
+        else:
+            epcis[epci_id].append(territory_id)
+    through = Epci.communes.through.objects.filter(epci_id__in=list(epcis))
+    for epci_id, commune_id in through.values_list("epci_id", "commune_id"):
+        for territory_id in epcis[epci_id]:
+            out[territory_id].append(commune_id)
+    return {k: sorted(v) for k, v in out.items()}

@@ -44,3 +44,17 @@ def add_service_errors(form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def save_or_form_errors(form, write):
+    """Run a service call; on refusal show why on the form and return None.
+
+    A ``ValidationError`` lands on its field (or the form), a ``PermissionDenied`` on the form.
+    """
+    try:
+        return write()
+    except ValidationError as error:
+        add_service_errors(form, error)
+    except PermissionDenied as error:
+        form.add_error(None, str(error))
+    return None

@@ -16,4 +16,8 @@ urlpatterns = [
     path("", include("tipilot.web.actions.urls")),
     path("", include("tipilot.web.bilan.urls")),
     path("exports/", include("tipilot.web.exports.urls")),
+    path("appels/", include("tipilot.web.calls.urls")),
+    path("sites/", include("tipilot.web.sites.urls")),
+    path("deploiements/", include("tipilot.web.deployments.urls")),
+    path("france-experimentation/", include("tipilot.web.experimentation.urls")),
 ]

@@ -48,6 +48,21 @@ def test_schema_documents_every_endpoint_and_filter(schema):
         "/api/v1/bilan/",
         "/api/v1/bilans/",
         "/api/v1/bilans/{id}/",
+        "/api/v1/calls/",
+        "/api/v1/calls/{slug}/",
+        "/api/v1/laureates/",
+        "/api/v1/laureates/{reference}/",
+        "/api/v1/laureates.csv",
+        "/api/v1/sites/",
+        "/api/v1/sites/{slug}/",
+        "/api/v1/sites.csv",
+        "/api/v1/sites.geojson",
+        "/api/v1/deployments/",
+        "/api/v1/deployments/{id}/",
+        "/api/v1/deployments.geojson",
+        "/api/v1/deployment-targets/",
+        "/api/v1/derogations/",
+        "/api/v1/derogations/{id}/",
     }
     filters = {"generation", "region", "department", "status", "q"}
     for path in ("/api/v1/territories/", "/api/v1/territories.csv", "/api/v1/territories.geojson"):

@@ -22,6 +22,16 @@ def test_root_lists_every_endpoint(get_json, db):
         "funding-lines": "http://testserver/api/v1/funding-lines/",
         "bilans": "http://testserver/api/v1/bilans/",
         "bilan": "http://testserver/api/v1/bilan/",
+        "calls": "http://testserver/api/v1/calls/",
+        "laureates": "http://testserver/api/v1/laureates/",
+        "laureates.csv": "http://testserver/api/v1/laureates.csv",
+        "sites": "http://testserver/api/v1/sites/",
+        "sites.csv": "http://testserver/api/v1/sites.csv",
+        "sites.geojson": "http://testserver/api/v1/sites.geojson",
+        "deployments": "http://testserver/api/v1/deployments/",
+        "deployment-targets": "http://testserver/api/v1/deployment-targets/",
+        "deployments.geojson": "http://testserver/api/v1/deployments.geojson",
+        "derogations": "http://testserver/api/v1/derogations/",
     }
 
 

@@ -10,6 +10,10 @@ EXPORTS = {
     "regions.geojson": "api-regions-geojson",
     "calendar": "api-calendar",
     "bilan": "api-bilan",
+    "laureates.csv": "api-laureates-csv",
+    "sites.csv": "api-sites-csv",
+    "sites.geojson": "api-sites-geojson",
+    "deployments.geojson": "api-deployments-geojson",
 }
 
 

@@ -10,11 +10,15 @@ from rest_framework.authtoken.views import obtain_auth_token
 
 from .actions import routes as actions_routes
 from .analytics import routes as analytics_routes
+from .calls import routes as calls_routes
 from .contracts.calendar import CalendarView
 from .contracts.views import ContractViewSet
+from .deployments import routes as deployments_routes
+from .experimentation import routes as experimentation_routes
 from .geo.views import DepartmentViewSet, EpciViewSet, RegionGeoJsonView, RegionViewSet
 from .governance.views import CopilMeetingViewSet
 from .routers import ApiRouter
+from .sites import routes as sites_routes
 from .territories.exports import TerritoryCsvView, TerritoryGeoJsonView
 from .territories.views import TerritoryViewSet
 
@@ -27,6 +31,9 @@ router.register("contracts", ContractViewSet, basename="contract")
 router.register("copil-meetings", CopilMeetingViewSet, basename="copil-meeting")
 actions_routes.register(router)
 analytics_routes.register(router)
+DOMAINS = (calls_routes, sites_routes, deployments_routes, experimentation_routes)
+for domain in DOMAINS:
+    domain.register(router)
 
 urlpatterns = [
     # Before the router: its format suffixes (``territories.<format>``) would take these.
@@ -37,5 +44,6 @@ urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token-obtain"),
     *actions_routes.urlpatterns,
     *analytics_routes.urlpatterns,
+    *(pattern for domain in DOMAINS for pattern in domain.urlpatterns),
     path("", include((router.urls, "api"))),
 ]

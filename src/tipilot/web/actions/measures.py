@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from tipilot.actions import selectors, services
 from tipilot.actions.models import Measure
+from tipilot.deployments.selectors import measure_progress
 
 from ..access import add_service_errors, login_redirect, require
 from .forms import MeasureForm, measure_initial
@@ -51,6 +52,7 @@ def measure_detail(request, pk: int):
             "measure": measure,
             "page_obj": page,
             "regions": selectors.measure_regions(measure),
+            "deployments": measure_progress(measure),
             "can_change": request.user.has_perm("actions.change_measure", measure),
         },
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tipilot.analytics import services
+from tipilot.analytics.deployments import bilan_deployments
 from tipilot.analytics.scope import BilanScope, resolve_scope
 from tipilot.analytics.selectors import bilan_figures
 from tipilot.analytics.tables import CSV_HEADER, bilan_rows
@@ -40,8 +41,13 @@ def _page(request, scope: BilanScope | None, *, error: ValidationError | None = 
         "csv_url": _csv_url(scope, query) if scope else "",
         "snapshots_url": _snapshots_url(scope) if scope else reverse("bilan-snapshots"),
         "targets_generation": FIRST_GENERATION,
+        "deployments": _deployments(scope) if scope else None,
     }
     return render(request, "web/bilan/bilan.html", context, status=400 if error else 200)
+
+
+def _deployments(scope: BilanScope) -> list[dict]:
+    return bilan_deployments(region=scope.region, territory=scope.territory)
 
 
 def _csv_url(scope: BilanScope, query: str) -> str:

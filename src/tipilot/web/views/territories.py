@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from tipilot.actions.selectors import territory_action_totals
+from tipilot.analytics.reach import territory_reach
 from tipilot.contracts.models import Contract
 from tipilot.geo.models import Region
 from tipilot.governance.selectors import public_binome_names
@@ -85,5 +86,6 @@ def territory_detail(request, identifier):
             "team_private": user.has_perm("governance.view_territory_private", territory),
             "actions": territory_action_totals(territory),
             "can_add_action": user.has_perm("actions.add_action", territory),
+            "reach": territory_reach(territory),
         },
     )

@@ -6,6 +6,7 @@ from tests.actions.factories import ActionFactory, FundingLineFactory
 from tests.api.v1.test_schema import assert_matches_schema
 from tests.querycount import queries_for
 from tipilot.actions import services as actions
+from tipilot.analytics.deployments import bilan_deployments
 from tipilot.analytics.selectors import bilan_figures
 from tipilot.analytics.services import bilan_freeze, bilan_publish
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_national_bilan_is_the_selector_s(client, world, bilan_data):
     data = client.get("/api/v1/bilan/").json()
-    assert data == bilan_figures()
+    assert data == {**bilan_figures(), "deployments": bilan_deployments()}
     assert data["actions"]["total"] == 4
     assert data["money"]["total"]["committed"] == 145000.0
     assert data["targets"] == []

@@ -11,6 +11,7 @@ from tests.api.v1.test_schema import assert_matches_schema
 from tipilot.actions.models import Measure
 from tipilot.geo.models import Department, Epci
 from tipilot.governance.models import Person
+from tipilot.sites.models import Site
 
 
 @pytest.fixture
@@ -31,6 +32,21 @@ def filled(world, settings, tmp_path):
     records.snapshot = bilan_publish(
         snapshot=bilan_freeze(by=world.national, region=world.region_a), by=world.national
     )
+    from tests.calls.instruction_setup import at_status
+
+    records.laureate = at_status(world, "laureate")  # its applicant and deciders stay hidden
+    from tests.sites.factories import catalogue
+
+    records.site = catalogue(world).forges  # its contact (référent) stays hidden
+    from tests.deployments.factories import DeploymentFactory, ensure_targets
+    from tests.experimentation.factories import DerogationFactory
+
+    ensure_targets()
+    records.deployment = DeploymentFactory(
+        commune=world.t1.memberships.first().epci.communes.first(), territory=world.t1,
+        organisation=world.operator,
+    )  # fmt: skip
+    records.derogation = DerogationFactory(territory=world.t1, applicant=world.operator)
     return records
 
 
@@ -42,6 +58,7 @@ def public_urls(schema, filled) -> list[str]:
         "generation": "2023-2027",
         "identifier": "ti-8401",
         "external_id": filled.action.external_id,
+        "reference": filled.laureate.reference,
     }
     ids = {
         "contracts": filled.contract.pk,
@@ -49,8 +66,11 @@ def public_urls(schema, filled) -> list[str]:
         "measures": Measure.objects.first().pk,
         "funding-lines": filled.line.pk,
         "bilans": filled.snapshot.pk,
+        "deployments": filled.deployment.pk,
+        "derogations": filled.derogation.pk,
     }
     codes = {"regions": "84", "departments": Department.objects.first().code}
+    slugs = {"calls": filled.laureate.call.slug, "sites": filled.site.slug}
     urls = []
     for path, operations in schema["paths"].items():
         if "get" not in operations:
@@ -58,6 +78,7 @@ def public_urls(schema, filled) -> list[str]:
         prefix = path.split("/")[3]
         url = path.replace("{id}", str(ids.get(prefix, "")))
         url = url.replace("{code}", codes.get(prefix, ""))
+        url = url.replace("{slug}", slugs.get(prefix, ""))
         url = re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), url)
         urls.append(url)
     return urls
@@ -71,12 +92,13 @@ def secrets() -> set[str]:
             found |= {str(person), person.last_name}
     for user in get_user_model().objects.all():
         found |= {user.username, user.email} - {""}
+    found |= set(Site.objects.exclude(contact_name="").values_list("contact_name", flat=True))
     return found
 
 
 def test_every_public_endpoint_is_walked(schema, filled):
     urls = public_urls(schema, filled)
-    assert len(urls) == 26 and not any("{" in url for url in urls)
+    assert len(urls) == 41 and not any("{" in url for url in urls)
     assert f"/api/v1/actions/{filled.action.external_id}/" in urls
     assert f"/api/v1/contracts/{filled.contract.pk}/events/" in urls
     assert f"/api/v1/copil-meetings/{filled.meeting.pk}/" in urls

@@ -5,6 +5,8 @@ from rest_framework import serializers
 
 from tipilot.analytics.models import BilanSnapshot, ScopeLevel
 
+from ..deployments.serializers import TargetProgressSerializer
+
 S = serializers
 
 
@@ -175,6 +177,12 @@ class Bilan(S.Serializer):
     targets = Target(many=True, help_text="Bilan national seulement")
     trend = Month(many=True)
     breakdown = Breakdown(allow_null=True)
+    deployments = TargetProgressSerializer(
+        many=True,
+        required=False,
+        help_text="Déploiements comptés par rapport aux objectifs (chiffres en direct ; "
+        "absent des bilans arrêtés)",
+    )
 
 
 class SnapshotSerializer(S.ModelSerializer):

