@@ -1,7 +1,9 @@
 """Reads of the instruction desk: which applications a user follows, with filters, counts and
 scores, and one application with everything its instruction page shows.
 
-Drafts are never read here: a draft belongs to its applicant alone.
+A draft is never read here, unless it was deposited before: a reopened application stays on
+its instructors' desk (as « rouverte ») while its applicant changes it, so that it is not lost
+from sight between the reopening and the new deposit.
 """
 
 import datetime as dt
@@ -11,6 +13,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db.models import (
     Count,
+    Exists,
     F,
     FloatField,
     OuterRef,
@@ -38,11 +41,18 @@ from ..models import (
     Opinion,
     Question,
     Score,
+    Submission,
 )
 from ..permissions import SEEN_BY_FOLLOWERS
 
 S = ApplicationStatus
 SCALE = 20  # scores are shown « sur 20 »
+REOPENED_LABEL = "Rouverte"  # how the desk names a draft that was deposited before
+
+
+def deposited() -> Q:
+    """Applications deposited at least once: not a draft, or a draft reopened after a deposit."""
+    return ~Q(status=S.DRAFT) | Exists(Submission.objects.filter(application_id=OuterRef("pk")))
 
 
 def display_name(user) -> str:
@@ -93,9 +103,13 @@ def _in_regions(codes) -> Q:
 
 
 def visible_to(user) -> QuerySet[Application]:
-    """The applications ``user`` may follow, as ``calls.view_application`` says, no drafts."""
+    """The applications ``user`` may follow, as ``calls.view_application`` says.
+
+    Never a draft that was not deposited; reopened ones only for the national team and the
+    call's instructors (pilots and territory teams follow what is under instruction).
+    """
     scope = user_scope(user)
-    submitted = Application.objects.exclude(status=S.DRAFT)
+    submitted = Application.objects.filter(deposited())
     if scope.national:
         return submitted
     visible = Q(call__operator_id__in=scope.operators)
@@ -172,9 +186,13 @@ def status_counts(user, filters: DeskFilters = DeskFilters()) -> list[dict]:
     counts = {row["status"]: row["n"] for row in rows}
     return [
         {"value": value, "label": label, "count": counts.get(value, 0)}
-        for value, label in S.choices
-        if value != S.DRAFT
+        for value, label in desk_statuses()
     ]
+
+
+def desk_statuses() -> list[tuple[str, str]]:
+    """The statuses the desk filters on, a draft there being a reopened application."""
+    return [(value, REOPENED_LABEL if value == S.DRAFT else label) for value, label in S.choices]
 
 
 def desk_calls(user) -> QuerySet[Call]:

@@ -54,6 +54,22 @@ def test_each_role_sees_its_own_applications_and_never_drafts(client, world):
     assert refs(client.get(URL)) == {foreign.reference}
 
 
+def test_reopened_applications_stay_on_their_instructors_desk(client, world):
+    call = make_call()
+    reopened = in_review(world, call=call)
+    svc.application_reopen(application=reopened, by=world.instructor, reason="Pièce manquante")
+    never_deposited = ApplicationFactory(call=call, territory=world.t1)
+    for role, sees in {"national": True, "instructor": True, "pilot": False, "team": False}.items():
+        client.force_login(getattr(world, role))
+        response = client.get(URL)
+        assert (reopened.reference in refs(response)) is sees, role
+        assert never_deposited.reference not in refs(response), role
+    client.force_login(world.instructor)
+    response = client.get(URL, {"statut": "draft"})
+    assert refs(response) == {reopened.reference}
+    assert "Rouverte : 1" in response.content.decode()
+
+
 def test_filters_and_counts(client, world):
     call = make_call()
     other_call = make_call()
@@ -72,7 +88,7 @@ def test_filters_and_counts(client, world):
     response = client.get(URL, {"appel": call.slug, "statut": "rejected"})
     counts = {c["value"]: c["count"] for c in response.context["counts"]}
     assert counts["in_review"] == 1 and counts["rejected"] == 1 and counts["submitted"] == 0
-    assert "draft" not in counts
+    assert counts["draft"] == 0  # « Rouverte »: drafts on the desk are reopened applications
     body = response.content.decode()
     assert "En instruction : 1" in body and 'id="mes-dossiers"' in body
 

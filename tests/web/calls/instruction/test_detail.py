@@ -201,6 +201,31 @@ def test_reopen_through_the_page(client, world):
     assert "est rouverte" in client.get("/appels/instruction/").content.decode()
 
 
+def test_a_reopened_application_reads_as_such_without_instruction_forms(client, world):
+    application = in_review(world)
+    svc.application_reopen(application=application, by=world.instructor, reason="Pièce manquante")
+    client.force_login(world.instructor)
+    body = client.get(url(application)).content.decode()
+    assert 'id="reopened-notice"' in body and "Rouverte" in body and "Pièce manquante" in body
+    for form in ("eligibility-form", "decision-form", "reopen-form", "score-form"):
+        assert f'id="{form}"' not in body
+    posts = {
+        "recevabilite/": {"eligible": "1", "note": "ok"},
+        "decision/": {"outcome": "laureate", "reason": "Bon projet", "amount_granted": "1000"},
+        "reouverture/": {"reason": "Encore"},
+        "affectation/": {"instructor": world.instructor.pk},
+    }
+    for step, data in posts.items():
+        assert client.post(url(application, step), data).status_code in {400, 403, 409}, step
+    assert Application.objects.get(pk=application.pk).status == S.DRAFT
+    assert not application.assignments.exists()
+    client.force_login(world.pilot)  # pilots follow what is under instruction only
+    assert client.get(url(application)).status_code in {403, 404}
+    client.force_login(world.instructor)
+    draft = ApplicationFactory(call=application.call, territory=world.t1)
+    assert client.get(url(draft)).status_code == 404
+
+
 def test_decided_applications_show_the_decision_read_only(client, world):
     application = at_status(world, S.REJECTED)
     client.force_login(world.instructor)

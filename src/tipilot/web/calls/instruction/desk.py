@@ -3,7 +3,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from tipilot.calls.enums import ApplicationStatus
 from tipilot.calls.selectors import instruction as selectors
 from tipilot.calls.selectors.laureates import region_choices
 from tipilot.governance.scope import user_scope
@@ -51,7 +50,7 @@ def desk(request):
             "counts": selectors.status_counts(user, filters),
             "calls": selectors.desk_calls(user),
             "regions": region_choices(),
-            "statuses": [c for c in ApplicationStatus.choices if c[0] != ApplicationStatus.DRAFT],
+            "statuses": selectors.desk_statuses(),
             "instructs": bool(scope.national or scope.operators),
             "scope_label": scope.label,
             "mine": filters.mine,

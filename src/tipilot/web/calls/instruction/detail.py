@@ -41,7 +41,7 @@ def get_application(request, reference: str) -> Application:
         application = selectors.application_for_instruction(reference)
     except Application.DoesNotExist as exc:
         raise Http404("Aucune candidature de cette référence.") from exc
-    if application.status == S.DRAFT:  # a draft (or a reopened one) belongs to its applicant
+    if application.status == S.DRAFT and not application.submissions.all():
         raise Http404("Cette candidature est un brouillon : seul son déposant la voit.")
     require(request, "calls.view_application", application)
     return application
@@ -140,6 +140,7 @@ def instruction_detail(request, reference: str, bound: dict | None = None, statu
             if f"opinion_{role}" in forms
         ],
         "history": history_of(application),
+        "reopened": application.status == S.DRAFT,
         **_permissions(user, application),
     }
     return render(request, "web/calls/instruction/detail.html", context, status=status)
