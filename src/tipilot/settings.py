@@ -70,6 +70,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
+# The audit trail keeps the whole reason of a change (a reopening's or a decision's reason is
+# free text written by a person); the library's default column stops at 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Object-level permissions: django-rules predicates in each domain's permissions.py.
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

@@ -275,6 +275,13 @@ def test_reopening_needs_a_reason_and_tells_the_applicant(
     assert done.history.first().history_change_reason.startswith("Rouverte")
 
 
+def test_a_long_reason_is_kept_whole_in_the_audit_trail(world):
+    reason = "Le plan de financement ne mentionne pas le cofinancement régional. " * 6
+    done = svc.application_reopen(application=in_review(world), by=world.instructor, reason=reason)
+    assert len(reason) > 400  # the library's default column stopped at 100 on PostgreSQL
+    assert done.history.first().history_change_reason == f"Rouverte : {reason.strip()}"
+
+
 def test_a_decided_application_is_not_reopened(world):
     with pytest.raises(ValidationError, match="lauréat"):
         svc.application_reopen(
