@@ -38,6 +38,8 @@ def test_the_demo_opens_three_calls_with_applications_at_every_stage(world, clie
         assert {EventKind.CREATED, EventKind.SUBMITTED, EventKind.ELIGIBLE, EventKind.DECIDED,
                 EventKind.ACTION_CREATED} <= kinds  # fmt: skip
     assert Score.objects.exists() and Opinion.objects.filter(role="territory").exists()
+    reopened = Application.objects.get(status=S.DRAFT, submissions__isnull=False)
+    assert reopened.events.filter(kind=EventKind.REOPENED).exists()
     closed = Application.objects.get(call__slug="ami-ecoles-de-production", status=S.LAUREATE)
     assert (
         closed.window.closes_at < closed.decided_at
@@ -51,6 +53,7 @@ def test_the_demo_instructor_instructs_the_open_call(world, client):
     assert instructor.check_password("demo-tipilot-2026")
     mine = desk_list(instructor)
     assert {a.call.slug for a in mine} == {"fonds-acceleration-2026"}
+    assert S.DRAFT in {a.status for a in mine}  # the reopened one, « Rouverte »
     assert client.login(username="candidat@demo.tipilot.fr", password="demo-tipilot-2026")
     client.force_login(instructor)
     in_review = Application.objects.get(status=S.IN_REVIEW)

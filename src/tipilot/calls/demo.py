@@ -274,7 +274,8 @@ def _applications(call, specs, people: _People, places, today) -> Counter:
     for draft, spec, applicant in drafts:
         at = _at(today + dt.timedelta(days=spec["submitted"]), 10) if "submitted" in spec else None
         application = _move(draft, spec["stage"], people, applicant, at)
-        created[f"candidatures ({application.get_status_display().lower()})"] += 1
+        label = "rouverte" if spec["stage"] == "reopened" else application.get_status_display()
+        created[f"candidatures ({label.lower()})"] += 1
     return created
 
 
@@ -289,6 +290,10 @@ def _move(application: Application, stage: str, people: _People, applicant, at):
     if stage == "submitted":
         return application
     decider = people.decider(application.call)
+    if stage == "reopened":  # back with its applicant, the deposit kept as a Submission
+        return instruct.application_reopen(
+            application=application, by=decider, reason=data.REOPEN_REASON
+        )
     if stage == "ineligible":
         return instruct.application_declare_eligibility(
             application=application, by=decider, eligible=False, note=data.INELIGIBLE_NOTE

@@ -161,6 +161,9 @@ APPLICATIONS = {
         {"title": "Automatisation d'une scierie", "stage": "submitted", "submitted": -2,
          "organisation": _firm(7, "Scierie des Monts (démo)"),
          "fields": _project(220_000, 900_000, 4, "16.10A")},
+        {"title": "Modernisation d'une imprimerie d'emballages", "stage": "reopened",
+         "submitted": -9, "organisation": _firm(10, "Cartonnages de la Vallée (démo)"),
+         "fields": _project(260_000, 1_100_000, 7, "17.21A")},
         {"title": "Atelier de traitement de surface", "stage": "withdrawn",
          "organisation": _firm(8, "Traitements de surface (démo)"),
          "fields": _project(150_000, 700_000, 3, "25.61Z")},
@@ -202,6 +205,10 @@ ANSWERS = {
     K.DATE: "2027-03-01",
     K.YES_NO: True,
 }
+REOPEN_REASON = (
+    "Le plan de financement ne mentionne pas le cofinancement régional annoncé : "
+    "merci de le compléter et de joindre le courrier de la Région."
+)
 INELIGIBLE_NOTE = (
     "Le projet relève de l'assemblage de kits importés, sans investissement productif : "
     "hors du champ de l'appel."
