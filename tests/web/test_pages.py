@@ -77,7 +77,9 @@ def test_demo_banner_only_with_demo_data(client, programme):
     "url", ["/", "/territoires/", "/regions/84/", "/carte/", "/territoires/{first}/"]
 )
 def test_page_queries_do_not_grow_with_data(client, db, url):
-    assert assert_constant_queries(client, url) <= 16
+    # The territory page is the dearest: one query per block (composition, history, contract,
+    # binôme, actions, funding, sites, deployments, laureates, derogations) and the layout's.
+    assert assert_constant_queries(client, url) <= 17
 
 
 def test_list_page_exact_query_count(client, db, django_assert_num_queries):

@@ -34,11 +34,12 @@ def test_catalogue_lists_sites_with_figures_and_map_source(client, data):
 
 
 def test_catalogue_filters_and_hands_them_to_the_map(client, data):
-    url = "/sites/?region=84&access=rail&utility=gas&ready=true&surface_min=10"
+    url = "/sites/?region=84&acces=rail&reseau=gas&pret=true&surface_min=10"
     response = client.get(url)
     assert cards(response) == ["parc-des-forges"]
     src = response.context["geojson_url"]
-    assert src.startswith("/api/v1/sites.geojson?") and "access=rail" in src
+    assert src.startswith("/api/v1/sites.geojson?")  # under the API's names
+    assert "access=rail" in src and "utility=gas" in src and "ready=true" in src
     geojson = client.get(src).json()
     assert [f["properties"]["slug"] for f in geojson["features"]] == ["parc-des-forges"]
     assert 'id="site-count">1<' in response.content.decode()
@@ -47,11 +48,11 @@ def test_catalogue_filters_and_hands_them_to_the_map(client, data):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("available_now=true", ["parc-des-forges"]),
-        ("wave=2020-07", ["zone-de-la-gare"]),
-        ("territory=ti-2701", ["site-du-morvan"]),
+        ("disponible=true", ["parc-des-forges"]),
+        ("vague=2020-07", ["zone-de-la-gare"]),
+        ("territoire=ti-2701", ["site-du-morvan"]),
         ("q=morvan", ["site-du-morvan"]),
-        ("status=withdrawn", ["ancien-site"]),
+        ("statut=withdrawn", ["ancien-site"]),
         ("surface_max=8&region=84", ["zone-de-la-gare"]),
     ],
 )
@@ -65,8 +66,8 @@ def test_catalogue_filters(client, data, query, expected):
         ("surface_min=beaucoup", "Saisissez un nombre."),
         ("surface_min=-1", "supérieure ou égale à 0"),
         ("surface_min=20&surface_max=10", "Le maximum doit être supérieur ou égal au minimum."),
-        ("territory=8401", "Identifiant de territoire attendu"),
-        ("access=teleport", "Sélectionnez un choix valide"),
+        ("territoire=8401", "Identifiant de territoire attendu"),
+        ("acces=teleport", "Sélectionnez un choix valide"),
     ],
 )
 def test_bad_filters_are_explained_in_french(client, data, query, message):
@@ -82,9 +83,9 @@ def test_pagination_keeps_the_filters(client, world):
 
     commune = commune_of(world.t1)
     SiteFactory.create_batch(30, commune=commune, has_rail=True)
-    first = client.get("/sites/?access=rail")
-    assert len(cards(first)) == 24 and "access=rail&page=2" in first.content.decode()
-    assert len(cards(client.get("/sites/?access=rail&page=2"))) == 6
+    first = client.get("/sites/?acces=rail")
+    assert len(cards(first)) == 24 and "acces=rail&page=2" in first.content.decode()
+    assert len(cards(client.get("/sites/?acces=rail&page=2"))) == 6
 
 
 def test_site_page_shows_facts_checklist_and_no_contact(client, data):
@@ -262,6 +263,8 @@ def test_downloads(client, data):
     book = load_workbook(io.BytesIO(client.get(reverse("export-sites-xlsx")).getvalue()))
     sheet = book["Sites clés en main"]
     assert sheet.max_row == 4 and sheet["A1"].value == "référence"
+    filtered = client.get(reverse("export-sites-json") + "?territoire=ti-2701&acces=port")
+    assert [row["slug"] for row in filtered.json()] == ["site-du-morvan"]
     bad = client.get(reverse("export-sites-csv") + "?surface_min=x")
     assert bad.status_code == 400 and "Filtres invalides" in bad.content.decode()
 

@@ -17,7 +17,7 @@ def grow(world, n: int) -> None:
     "url",
     [
         "/sites/",
-        "/sites/?region=84&access=rail&utility=gas&ready=true&surface_min=1",
+        "/sites/?region=84&acces=rail&reseau=gas&pret=true&surface_min=1",
         "/sites/?q=parc&page=2",
         "/sites/vagues/",
         "/sites/export.csv",

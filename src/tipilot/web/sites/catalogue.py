@@ -21,22 +21,23 @@ def _query(request) -> str:
 def catalogue(request):
     form = CatalogueForm(request.GET or None)
     valid = not form.is_bound or form.is_valid()
-    data = form.cleaned_data if form.is_bound and valid else {}
+    data = form.api_data() if valid else {}
     sites = selectors.site_list(selectors.site_filters(data))
     if not valid:
         sites = sites.none()
     page = Paginator(sites, PAGE_SIZE).get_page(request.GET.get("page"))
     query = _query(request)
+    api_query = form.api_query() if valid else query
     context = {
         "form": form,
         "page_obj": page,
         "figures": selectors.catalogue_figures(sites),
         "query": query,
-        "geojson_url": reverse("api-sites-geojson") + (f"?{query}" if query else ""),
+        "geojson_url": reverse("api-sites-geojson") + (f"?{api_query}" if api_query else ""),
         "access_choices": [(code, label) for code, (_, _, label) in ACCESS.items()],
         "utility_choices": list(UTILITIES.items()),
-        "checked_access": request.GET.getlist("access"),
-        "checked_utility": request.GET.getlist("utility"),
+        "checked_access": request.GET.getlist("acces"),
+        "checked_utility": request.GET.getlist("reseau"),
         "can_create": request.user.has_perm("sites.add_site"),
     }
     return render(request, "web/sites/catalogue.html", context, status=200 if valid else 400)

@@ -28,8 +28,7 @@ def _sites(request):
         return None, HttpResponseBadRequest(
             f"Filtres invalides — {errors}", content_type="text/plain; charset=utf-8"
         )
-    data = form.cleaned_data if form.is_bound else {}
-    return selectors.site_list(selectors.site_filters(data)), None
+    return selectors.site_list(selectors.site_filters(form.api_data())), None
 
 
 def _json_value(value):

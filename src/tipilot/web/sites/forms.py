@@ -1,8 +1,11 @@
 """Forms of the sites pages: the catalogue's filters, a site's record, an investor's enquiry.
 
-The filters' names are the API's (``/api/v1/sites/``, ``/api/v1/sites.geojson``), so that the
-page hands its own query string to the map.
+The catalogue's filters have French names in the address, like the platform's other pages
+(``?territoire=ti-8401&acces=rail``); ``CatalogueForm.api_data`` gives them the API's names
+(``/api/v1/sites/``, ``/api/v1/sites.geojson``), which the selectors and the map read.
 """
+
+from urllib.parse import urlencode
 
 from django import forms
 
@@ -21,36 +24,47 @@ UTILITY_CHOICES = list(UTILITIES.items())
 class CatalogueForm(forms.Form):
     q = forms.CharField(label="Recherche", required=False, max_length=200)
     region = forms.ChoiceField(label="Région", required=False)
-    department = forms.ChoiceField(label="Département", required=False)
-    territory = forms.RegexField(
+    departement = forms.ChoiceField(label="Département", required=False)
+    territoire = forms.RegexField(
         label="Territoire",
         regex=r"^ti-[0-9A-Za-z]{2,7}$",
         required=False,
         error_messages={"invalid": "Identifiant de territoire attendu, ex. ti-8401."},
     )
-    wave = forms.ChoiceField(label="Vague", required=False)
-    status = forms.ChoiceField(
+    vague = forms.ChoiceField(label="Vague", required=False)
+    statut = forms.ChoiceField(
         label="Statut", required=False, choices=[("", "Au catalogue"), *SiteStatus.choices]
     )
     surface_min = forms.DecimalField(label="Surface disponible minimale (ha)", required=False,
                                      **HECTARES)  # fmt: skip
     surface_max = forms.DecimalField(label="Surface disponible maximale (ha)", required=False,
                                      **HECTARES)  # fmt: skip
-    access = forms.MultipleChoiceField(label="Accès", required=False, choices=ACCESS_CHOICES)
-    utility = forms.MultipleChoiceField(label="Réseaux", required=False, choices=UTILITY_CHOICES)
-    ready = forms.BooleanField(label="Prêts seulement", required=False)
-    available_now = forms.BooleanField(label="Disponibles dès aujourd'hui", required=False)
+    acces = forms.MultipleChoiceField(label="Accès", required=False, choices=ACCESS_CHOICES)
+    reseau = forms.MultipleChoiceField(label="Réseaux", required=False, choices=UTILITY_CHOICES)
+    pret = forms.BooleanField(label="Prêts seulement", required=False)
+    disponible = forms.BooleanField(label="Disponibles dès aujourd'hui", required=False)
+
+    API_NAMES = {
+        "departement": "department",
+        "territoire": "territory",
+        "vague": "wave",
+        "statut": "status",
+        "acces": "access",
+        "reseau": "utility",
+        "pret": "ready",
+        "disponible": "available_now",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", "Toutes")] + [
             (r.code, r.name) for r in Region.objects.filter(dissolved=False).only("code", "name")
         ]
-        self.fields["department"].choices = [("", "Tous")] + [
+        self.fields["departement"].choices = [("", "Tous")] + [
             (d.code, f"{d.code} — {d.name}")
             for d in Department.objects.filter(dissolved=False).only("code", "name")
         ]
-        self.fields["wave"].choices = [("", "Toutes")] + [
+        self.fields["vague"].choices = [("", "Toutes")] + [
             (w.code, w.name) for w in SiteWave.objects.only("code", "name")
         ]
 
@@ -60,6 +74,22 @@ class CatalogueForm(forms.Form):
         if low is not None and high is not None and low > high:
             self.add_error("surface_max", "Le maximum doit être supérieur ou égal au minimum.")
         return data
+
+    def api_data(self) -> dict:
+        """The valid filters under the API's names (empty when the form is unbound)."""
+        if not self.is_bound:
+            return {}
+        return {self.API_NAMES.get(k, k): v for k, v in self.cleaned_data.items()}
+
+    def api_query(self) -> str:
+        """The filters as the API's query string, for the map and the GeoJSON link."""
+        pairs = []
+        for name, value in self.api_data().items():
+            if value in (None, "", [], False):
+                continue
+            values = value if isinstance(value, list) else [value]
+            pairs += [(name, "true" if v is True else str(v)) for v in values]
+        return urlencode(pairs)
 
 
 class SiteForm(Form):

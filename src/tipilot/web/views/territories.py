@@ -86,6 +86,6 @@ def territory_detail(request, identifier):
             "team_private": user.has_perm("governance.view_territory_private", territory),
             "actions": territory_action_totals(territory),
             "can_add_action": user.has_perm("actions.add_action", territory),
-            "reach": territory_reach(territory),
+            "reach": territory_reach(territory, user=user),
         },
     )
