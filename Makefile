@@ -93,6 +93,8 @@ bench: install
 	$(BIN)/python bench/geo_load.py --geo $(GEO_TGZ)
 	$(BIN)/python bench/bilan.py --geo $(GEO_TGZ)
 	$(BIN)/python bench/bilan.py --geo $(GEO_TGZ) --postgres $(TEST_DATABASE_URL)
+	$(BIN)/python bench/implantations.py --geo $(GEO_TGZ)
+	$(BIN)/python bench/implantations.py --geo $(GEO_TGZ) --postgres $(TEST_DATABASE_URL)
 
 clean:
 	rm -rf var/tipilot.sqlite3 var/static
