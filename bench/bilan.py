@@ -207,14 +207,20 @@ def _verdict_row(verdict: dict) -> dict:
     return {**verdict, "ratio": round(ratio, 3), "pass": ratio <= 1}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def scale_arguments(doc: str) -> argparse.Namespace:
+    """The options of the benchmarks that measure at 1× then at ``--factor`` ×."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--geo", required=True, type=Path, help="archive découpage administratif")
     parser.add_argument("--postgres", help="URL of a PostgreSQL server (default: SQLite)")
     parser.add_argument("--factor", type=int, default=10, help="scale of the large run")
     args = parser.parse_args()
     if not args.geo.is_file():
         parser.error(f"{args.geo} : archive introuvable (lancez « make install »).")
+    return args
+
+
+def main() -> int:
+    args = scale_arguments(__doc__)
     console = Console()
     with _throwaway_database(args.postgres) as database_url:
         vendor = _setup_django(database_url)

@@ -15,8 +15,6 @@ Target: every page < 500 ms (median) at 10×; ``/api/v1/sites.geojson`` and
 ``/api/v1/deployments.geojson`` (every point, unpaginated) < 1,000 ms.
 """
 
-import argparse
-import io
 import json
 import os
 import platform
@@ -27,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bilan import _median_ms, _setup_django  # noqa: E402 — shared measuring helpers
+from bilan import _load, _median_ms, _setup_django, scale_arguments  # noqa: E402 — shared
 from geo_load import ROOT, _throwaway_database  # noqa: E402 — shared throwaway database
 
 RESULTS = ROOT / "bench" / "results"  # implantations-sqlite.json, implantations-postgresql.json
@@ -172,20 +170,11 @@ def _print(console: Console, runs: list[dict], verdicts: list[dict], vendor: str
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--geo", required=True, type=Path, help="archive découpage administratif")
-    parser.add_argument("--postgres", help="URL of a PostgreSQL server (default: SQLite)")
-    parser.add_argument("--factor", type=int, default=10, help="scale of the large run")
-    args = parser.parse_args()
-    if not args.geo.is_file():
-        parser.error(f"{args.geo} : archive introuvable (lancez « make install »).")
+    args = scale_arguments(__doc__)
     console = Console()
     with _throwaway_database(args.postgres) as database_url:
         vendor = _setup_django(database_url)
-        from django.core.management import call_command
-
-        with console.status("tipilot demo (géographie, programme, appels, sites, déploiements)…"):
-            call_command("demo", geo=str(args.geo.resolve()), stdout=io.StringIO())
+        _load(args.geo.resolve(), console)
         runs = [_measure("×1")]
         _scale(args.factor, console)
         runs.append(_measure(f"×{args.factor}"))
