@@ -14,9 +14,9 @@ from tipilot.core.audit import save_audited
 from tipilot.geo.models import Region
 from tipilot.territories.models import Generation, Territory
 
+from .deployments import bilan_with_deployments
 from .models import BilanSnapshot
 from .scope import BilanScope
-from .selectors import bilan_figures
 
 
 def default_title(scope: BilanScope, as_of) -> str:
@@ -46,7 +46,9 @@ def bilan_freeze(
             generation=scope.generation,
             as_of=as_of,
             title=title.strip() or default_title(scope, as_of),
-            figures=bilan_figures(region=region, territory=territory, generation=generation),
+            figures=bilan_with_deployments(
+                region=region, territory=territory, generation=generation
+            ),
             frozen_by=by,
             frozen_at=now,
         )

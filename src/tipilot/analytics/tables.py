@@ -81,6 +81,20 @@ def _other_rows(figures: dict) -> list[list]:
     return rows
 
 
+def _deployment_rows(figures: dict) -> list[list]:
+    """Écoles de production, Cnam antennas, VTE against their targets (absent from a bilan
+    frozen before deployments were recorded)."""
+    return [
+        ["Déploiements", d["label"], indicator, d[key]]
+        for d in figures.get("deployments") or []
+        for key, indicator in (
+            ("counted", "comptés dans l'objectif"),
+            ("target", "objectif"),
+            ("registered", "enregistrés"),
+        )
+    ]
+
+
 def cell(value):
     """Numbers as a French spreadsheet reads them: decimal comma, no needless ``.0``."""
     if isinstance(value, float):
@@ -98,6 +112,7 @@ def bilan_rows(figures: dict) -> list[list]:
         *_amounts("Financements par catégorie", money["by_category"]),
         *_amounts("Financements par mesure", money["by_measure"]),
         *_people_rows(figures),
+        *_deployment_rows(figures),
         *_other_rows(figures),
     ]
     return [[cell(value) for value in row] for row in rows]

@@ -70,3 +70,28 @@ def test_bilan_api(client, registry):
     assert counted == {"cnam_antenna": (2, 100), "production_school": (0, 35), "vte": (3, 1000)}
     national = client.get("/api/v1/bilan/").json()["deployments"]
     assert [d["counted"] for d in national] == [3, 1, 4]
+
+
+def test_a_frozen_bilan_keeps_its_deployments_as_they_were(client, registry):
+    from tipilot.analytics.models import BilanSnapshot
+    from tipilot.analytics.services import bilan_freeze, bilan_publish
+
+    snapshot = bilan_publish(snapshot=bilan_freeze(by=registry.national), by=registry.national)
+    DeploymentFactory.create_batch(5, commune=commune_of(registry.t1), territory=registry.t1)
+    client.force_login(registry.national)
+    html = client.get(f"/bilan/arretes/{snapshot.pk}/").content.decode()
+    assert '<td class="tp-num">3</td><td class="tp-num">100</td>' in _row(html, "cnam_antenna")
+    assert '<td class="tp-num">8</td><td class="tp-num">100</td>' in _row(
+        client.get("/bilan/").content.decode(), "cnam_antenna"
+    )
+    csv = client.get(f"/bilan/arretes/{snapshot.pk}/bilan.csv").content.decode("utf-8-sig")
+    lines = [line for line in csv.splitlines() if line.startswith("Déploiements")]
+    assert len(lines) == 9 and "Antenne du Cnam" in lines[0] and lines[0].endswith("3")
+    api = client.get(f"/api/v1/bilans/{snapshot.pk}/").json()
+    assert [d["counted"] for d in api["figures"]["deployments"]] == [3, 1, 4]
+    # A bilan frozen before deployments were recorded shows no such section.
+    BilanSnapshot.objects.filter(pk=snapshot.pk).update(
+        figures={k: v for k, v in snapshot.figures.items() if k != "deployments"}
+    )
+    html = client.get(f"/bilan/arretes/{snapshot.pk}/").content.decode()
+    assert 'id="table-deployments"' not in html

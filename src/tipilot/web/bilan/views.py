@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tipilot.analytics import services
-from tipilot.analytics.deployments import bilan_deployments
+from tipilot.analytics.deployments import bilan_with_deployments
 from tipilot.analytics.scope import BilanScope, resolve_scope
-from tipilot.analytics.selectors import bilan_figures
 from tipilot.analytics.tables import CSV_HEADER, bilan_rows
 from tipilot.analytics.targets import FIRST_GENERATION
 from tipilot.api.v1.outputs import csv_response
@@ -22,7 +21,7 @@ from ..access import login_redirect, require
 
 
 def _figures(scope: BilanScope) -> dict:
-    return bilan_figures(
+    return bilan_with_deployments(
         region=scope.region, territory=scope.territory, generation=scope.generation
     )
 
@@ -41,13 +40,8 @@ def _page(request, scope: BilanScope | None, *, error: ValidationError | None = 
         "csv_url": _csv_url(scope, query) if scope else "",
         "snapshots_url": _snapshots_url(scope) if scope else reverse("bilan-snapshots"),
         "targets_generation": FIRST_GENERATION,
-        "deployments": _deployments(scope) if scope else None,
     }
     return render(request, "web/bilan/bilan.html", context, status=400 if error else 200)
-
-
-def _deployments(scope: BilanScope) -> list[dict]:
-    return bilan_deployments(region=scope.region, territory=scope.territory)
 
 
 def _csv_url(scope: BilanScope, query: str) -> str:

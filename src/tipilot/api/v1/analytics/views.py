@@ -14,10 +14,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tipilot.analytics.deployments import bilan_deployments
+from tipilot.analytics.deployments import bilan_with_deployments
 from tipilot.analytics.models import BilanSnapshot, ScopeLevel, SnapshotState
 from tipilot.analytics.scope import resolve_scope
-from tipilot.analytics.selectors import bilan_figures
 
 from ..outputs import ReadOnlyViewSet
 from .serializers import Bilan, SnapshotDetailSerializer, SnapshotSerializer
@@ -66,10 +65,9 @@ class BilanView(APIView):
             )
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.message_dict) from error
-        figures = bilan_figures(
+        figures = bilan_with_deployments(
             region=scope.region, territory=scope.territory, generation=scope.generation
         )
-        figures["deployments"] = bilan_deployments(region=scope.region, territory=scope.territory)
         return Response(Bilan(figures).data)
 
 
