@@ -46,6 +46,8 @@ def test_times_around_the_dst_nights_are_accepted():
 def test_paris_label_spells_the_seconds_out():
     deadline = dt.datetime(2027, 3, 15, 22, 59, 59, tzinfo=UTC)
     assert paris_label(deadline) == "15 mars 2027 à 23 h 59 min 59 s (heure de Paris)"
+    opening = dt.datetime(2027, 4, 1, 9, 0, tzinfo=PARIS)
+    assert paris_label(opening) == "1er avril 2027 à 9 h 00 (heure de Paris)"
 
 
 @pytest.fixture
@@ -102,7 +104,7 @@ def test_before_opening_is_refused_with_the_opening_time(ready, world):
     CallWindowFactory(call=ready.call, opens_at=opens, closes_at=opens + dt.timedelta(days=30))
     with pytest.raises(ValidationError) as error:
         application_submit(application=ready, by=world.nobody, at=opens - dt.timedelta(seconds=1))
-    assert "ouvre le 1 avril 2027 à 9 h 00 min 00 s (heure de Paris)" in error.value.messages[0]
+    assert "ouvre le 1er avril 2027 à 9 h 00 (heure de Paris)" in error.value.messages[0]
 
 
 def test_resubmission_after_reopening_is_accepted_after_closing(ready, world):

@@ -53,12 +53,18 @@ def paris_local(value: dt.datetime) -> dt.datetime:
 
 
 def paris_label(value: dt.datetime | None) -> str:
-    """« 15 mars 2027 à 23 h 59 min 59 s (heure de Paris) »."""
+    """« 15 mars 2027 à 23 h 59 min 59 s (heure de Paris) », « 1er avril 2027 à 9 h 00 (…) ».
+
+    The seconds are spelt out when they matter (a deadline at 23:59:59), not for a round hour.
+    """
     if value is None:
         return ""
     local = paris_local(value)
-    clock = f"{local.hour} h {local.minute:02d} min {local.second:02d} s"
-    return f"{date_format(local.date(), 'j F Y')} à {clock} (heure de Paris)"
+    clock = f"{local.hour} h {local.minute:02d}"
+    if local.second:
+        clock += f" min {local.second:02d} s"
+    day = "1er" if local.day == 1 else str(local.day)
+    return f"{day} {date_format(local.date(), 'F Y')} à {clock} (heure de Paris)"
 
 
 def window_open_at(windows, at: dt.datetime):
