@@ -76,6 +76,8 @@ def test_bad_filters_are_explained_in_french(client, data, query, message):
     body = response.content.decode()
     assert message in body and 'id="filter-errors"' in body
     assert cards(response) == []
+    map_data = client.get(response.context["geojson_url"])  # the map shows no site either
+    assert map_data.status_code == 400 or map_data.json()["features"] == []
 
 
 def test_pagination_keeps_the_filters(client, world):

@@ -4,9 +4,9 @@ from django import forms
 
 from tipilot.deployments.enums import DeploymentKind, DeploymentStatus, DeploymentTransition
 from tipilot.deployments.selectors import DeploymentFilters
-from tipilot.geo.models import Commune, Region
+from tipilot.geo.models import Commune
 from tipilot.governance.models import Organisation
-from tipilot.web.forms import Form
+from tipilot.web.forms import Form, region_choices, territory_identifier_field
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 WAVES = [("", "Toutes"), ("1", "Vague 1"), ("2", "Vague 2"), ("3", "Vague 3")]
@@ -18,12 +18,7 @@ class FilterForm(forms.Form):
     q = forms.CharField(label="Recherche", required=False, max_length=100)
     type = forms.ChoiceField(label="Type", required=False)
     region = forms.ChoiceField(label="Région", required=False)
-    territoire = forms.RegexField(
-        label="Territoire",
-        regex=r"^ti-[0-9A-Za-z]{2,7}$",
-        required=False,
-        error_messages={"invalid": "Identifiant de territoire attendu, ex. ti-8401."},
-    )
+    territoire = territory_identifier_field()
     statut = forms.ChoiceField(label="Statut", required=False)
     vague = forms.ChoiceField(label="Vague (antennes du Cnam)", required=False, choices=WAVES)
 
@@ -31,8 +26,7 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", "Tous"), *DeploymentKind.choices]
         self.fields["statut"].choices = [("", "Tous"), *DeploymentStatus.choices]
-        regions = Region.objects.filter(dissolved=False).only("code", "name").order_by("name")
-        self.fields["region"].choices = [("", "Toutes")] + [(r.code, r.name) for r in regions]
+        self.fields["region"].choices = region_choices()
 
     def filters(self) -> DeploymentFilters:
         data = self.cleaned_data if self.is_bound else {}

@@ -4,11 +4,10 @@ from django import forms
 
 from tipilot.experimentation.enums import RequestStatus, Theme
 from tipilot.experimentation.selectors import RequestFilters
-from tipilot.geo.models import Region
 from tipilot.governance.models import Organisation
 from tipilot.territories.enums import TerritoryStatus
 from tipilot.territories.models import Territory
-from tipilot.web.forms import Form
+from tipilot.web.forms import Form, region_choices, territory_identifier_field
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -18,19 +17,13 @@ class FilterForm(forms.Form):
     theme = forms.ChoiceField(label="Thème", required=False)
     statut = forms.ChoiceField(label="Statut", required=False)
     region = forms.ChoiceField(label="Région", required=False)
-    territoire = forms.RegexField(
-        label="Territoire",
-        regex=r"^ti-[0-9A-Za-z]{2,7}$",
-        required=False,
-        error_messages={"invalid": "Identifiant de territoire attendu, ex. ti-8401."},
-    )
+    territoire = territory_identifier_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].choices = [("", "Tous"), *Theme.choices]
         self.fields["statut"].choices = [("", "Tous"), *RequestStatus.choices]
-        regions = Region.objects.filter(dissolved=False).only("code", "name").order_by("name")
-        self.fields["region"].choices = [("", "Toutes")] + [(r.code, r.name) for r in regions]
+        self.fields["region"].choices = region_choices()
 
     def filters(self) -> RequestFilters:
         data = self.cleaned_data if self.is_bound else {}

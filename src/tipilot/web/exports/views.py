@@ -23,18 +23,14 @@ from tipilot.actions.spreadsheet import (
 )
 from tipilot.geo.models import Region
 from tipilot.territories.models import Generation
+from tipilot.web.forms import territory_identifier_field
 
 NAMES = {ACTIONS_SHEET: "fiches-actions", LINES_SHEET: "lignes-financement"}
 
 
 class ExportFilterForm(forms.Form):
     region = forms.ChoiceField(label="Région", required=False)
-    territory = forms.RegexField(
-        label="Territoire (identifiant)",
-        regex=r"^ti-[0-9A-Za-z]{2,7}$",
-        required=False,
-        error_messages={"invalid": "Identifiant de territoire attendu, ex. ti-8401."},
-    )
+    territory = territory_identifier_field("Territoire (identifiant)")
     generation = forms.ChoiceField(label="Génération", required=False)
 
     def __init__(self, *args, **kwargs):

@@ -27,7 +27,7 @@ def catalogue(request):
         sites = sites.none()
     page = Paginator(sites, PAGE_SIZE).get_page(request.GET.get("page"))
     query = _query(request)
-    api_query = form.api_query() if valid else query
+    api_query = form.api_query()
     context = {
         "form": form,
         "page_obj": page,

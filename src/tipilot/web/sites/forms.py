@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from tipilot.geo.models import Commune, Department, Region
+from tipilot.geo.models import Commune, Department
 from tipilot.sites.enums import ACCESS, PROCEDURES, UTILITIES, OwnerKind, ProcedureState, SiteStatus
 from tipilot.sites.models import SiteWave
-from tipilot.web.forms import Form
+from tipilot.web.forms import Form, region_choices, territory_identifier_field
 
 HECTARES = {"min_value": 0, "max_digits": 8, "decimal_places": 2}
 KM = {"min_value": 0, "max_digits": 5, "decimal_places": 1, "required": False}
@@ -25,12 +25,7 @@ class CatalogueForm(forms.Form):
     q = forms.CharField(label="Recherche", required=False, max_length=200)
     region = forms.ChoiceField(label="Région", required=False)
     departement = forms.ChoiceField(label="Département", required=False)
-    territoire = forms.RegexField(
-        label="Territoire",
-        regex=r"^ti-[0-9A-Za-z]{2,7}$",
-        required=False,
-        error_messages={"invalid": "Identifiant de territoire attendu, ex. ti-8401."},
-    )
+    territoire = territory_identifier_field()
     vague = forms.ChoiceField(label="Vague", required=False)
     statut = forms.ChoiceField(
         label="Statut", required=False, choices=[("", "Au catalogue"), *SiteStatus.choices]
@@ -57,9 +52,7 @@ class CatalogueForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "Toutes")] + [
-            (r.code, r.name) for r in Region.objects.filter(dissolved=False).only("code", "name")
-        ]
+        self.fields["region"].choices = region_choices()
         self.fields["departement"].choices = [("", "Tous")] + [
             (d.code, f"{d.code} — {d.name}")
             for d in Department.objects.filter(dissolved=False).only("code", "name")
@@ -82,7 +75,14 @@ class CatalogueForm(forms.Form):
         return {self.API_NAMES.get(k, k): v for k, v in self.cleaned_data.items()}
 
     def api_query(self) -> str:
-        """The filters as the API's query string, for the map and the GeoJSON link."""
+        """The filters as the API's query string, for the map and the GeoJSON link.
+
+        Invalid filters are handed over as typed, renamed: the API refuses them as the page
+        does, rather than the map showing every site beside an empty list.
+        """
+        if self.is_bound and self.errors:
+            raw = [(self.API_NAMES.get(k, k), v) for k, vs in self.data.lists() for v in vs]
+            return urlencode([(k, v) for k, v in raw if k != "page"])
         pairs = []
         for name, value in self.api_data().items():
             if value in (None, "", [], False):

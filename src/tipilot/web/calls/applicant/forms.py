@@ -12,7 +12,7 @@ from dsfr.utils import dsfr_input_class_attr
 
 from tipilot.actions.models import naf_code
 from tipilot.calls.enums import QuestionKind
-from tipilot.calls.services.applications import APPLICANT_KINDS
+from tipilot.calls.services.applications import APPLICANT_KINDS, DRAFT_FIELDS
 from tipilot.core.identifiers import validate_siren
 from tipilot.geo.models import Commune
 from tipilot.governance.enums import OrganisationKind
@@ -184,17 +184,7 @@ class DraftForm(OrganisationFields, Form):
     is_relocation = forms.BooleanField(label="Il s'agit d'une relocalisation", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    FIXED = (
-        "title",
-        "summary",
-        "commune",
-        "naf_code",
-        "amount_requested",
-        "total_cost",
-        "jobs_created_planned",
-        "jobs_maintained_planned",
-        "is_relocation",
-    )
+    FIXED = DRAFT_FIELDS  # the fields every call asks, as the service saves them
 
     def __init__(self, *args, call, questions, **kwargs):
         super().__init__(*args, **kwargs)
