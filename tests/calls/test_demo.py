@@ -21,6 +21,7 @@ def _media(settings, tmp_path):
 def test_the_demo_opens_three_calls_with_applications_at_every_stage(world, client):
     summary = calls_demo(accounts=True)
     assert "appels 3" in summary and "lauréat" in summary
+    assert "candidat@demo.tipilot.fr" in summary and "demo-tipilot-2026" in summary
     fonds = Call.objects.get(slug="fonds-acceleration-2026")
     assert fonds.is_published and fonds.is_demo and fonds.operator == world.operator
     assert set(fonds.questions.values_list("kind", flat=True)) == set(QuestionKind.values)

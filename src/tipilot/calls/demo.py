@@ -92,6 +92,9 @@ def _summary(created: Counter, accounts: bool, places: bool) -> str:
         text += " Comptes désactivés (TIPILOT_DEMO_ACCOUNTS=0) : aucune candidature."
     elif not places:
         text += " Aucun territoire labellisé : aucune candidature."
+    else:
+        logins = ", ".join(f"{login}@{DOMAIN}" for login, *_ in APPLICANTS)
+        text += f" Comptes candidats (mot de passe {DEMO_PASSWORD}) : {logins}."
     return text
 
 

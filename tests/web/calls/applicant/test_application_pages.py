@@ -222,6 +222,12 @@ def test_submit_lists_missing_items_then_deposits(
     assert "Dépôt n° 1 du" in html and "Candidature déposée" in html
     assert len(mailoutbox) == 1
     assert client.post(page(draft), form_data(filled)).status_code == 403
+    draft.reopen()  # what the instructor's service does, with its reason and event
+    draft.save()
+    listed = text(client.get("/appels/candidatures/"))
+    assert "Rouverte : à redéposer" in listed and "rouverte depuis par l'instructeur" in listed
+    html = text(client.get(page(draft)))
+    assert "Rouverte : à redéposer" in html and 'id="reopened-note"' in html
 
 
 def test_withdraw_needs_confirmation(filled, client):
