@@ -88,3 +88,9 @@ def test_list_page_exact_query_count(client, db, django_assert_num_queries):
     make_programme(4)
     with django_assert_num_queries(8):
         client.get("/territoires/")
+
+
+def test_favicon_is_the_dsfr_one(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.url == "/static/dsfr/dist/favicon/favicon.ico"
